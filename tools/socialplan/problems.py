@@ -1,0 +1,84 @@
+"""Problems found in a repository, and the report that collects them.
+
+A `Problem` is located by file and, when the file is YAML, by the path of the
+offending key or value inside it (`pointer`). Line and column are resolved from
+the pointer only when a report is printed (see `locate.py`): on the happy path no
+position bookkeeping is paid for.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+Pointer = tuple[str | int, ...]
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or suspicious) in the user's files."""
+
+    severity: Severity
+    code: str
+    file: str
+    message: str
+    hint: str = ""
+    line: int = 0
+    col: int = 0
+    # Where inside a YAML document the problem sits, for locating it lazily.
+    pointer: Pointer | None = None
+    # For Markdown files with front matter: line of the first front-matter line.
+    # Pointers are relative to the front matter document.
+    line_offset: int = 0
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.col, self.code)
+
+
+def error(code: str, file: str, message: str, hint: str = "", **where: object) -> Problem:
+    return Problem(Severity.ERROR, code, file, message, hint, **where)  # type: ignore[arg-type]
+
+
+def warning(code: str, file: str, message: str, hint: str = "", **where: object) -> Problem:
+    return Problem(Severity.WARNING, code, file, message, hint, **where)  # type: ignore[arg-type]
+
+
+@dataclass
+class Report:
+    """Every problem found in one run, in a stable order."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.problems, key=Problem.sort_key)
