@@ -2,7 +2,7 @@
 
 A `Problem` is located by file and, when the file is YAML, by the path of the
 offending key or value inside it (`pointer`). Line and column are resolved from
-the pointer only when a report is printed (see `locate.py`): on the happy path no
+the pointer only when a report is printed (see `yamlio.locate`): on the happy path no
 position bookkeeping is paid for.
 """
 
@@ -33,9 +33,8 @@ class Problem:
     col: int = 0
     # Where inside a YAML document the problem sits, for locating it lazily.
     pointer: Pointer | None = None
-    # For Markdown files with front matter: line of the first front-matter line.
-    # Pointers are relative to the front matter document.
-    line_offset: int = 0
+    # Point at the key itself rather than its value (an unknown key).
+    on_key: bool = False
 
     @property
     def is_error(self) -> bool:
@@ -45,12 +44,32 @@ class Problem:
         return (self.file, self.line, self.col, self.code)
 
 
-def error(code: str, file: str, message: str, hint: str = "", **where: object) -> Problem:
-    return Problem(Severity.ERROR, code, file, message, hint, **where)  # type: ignore[arg-type]
+def error(
+    code: str,
+    file: str,
+    message: str,
+    hint: str = "",
+    *,
+    line: int = 0,
+    col: int = 0,
+    pointer: Pointer | None = None,
+    on_key: bool = False,
+) -> Problem:
+    return Problem(Severity.ERROR, code, file, message, hint, line, col, pointer, on_key)
 
 
-def warning(code: str, file: str, message: str, hint: str = "", **where: object) -> Problem:
-    return Problem(Severity.WARNING, code, file, message, hint, **where)  # type: ignore[arg-type]
+def warning(
+    code: str,
+    file: str,
+    message: str,
+    hint: str = "",
+    *,
+    line: int = 0,
+    col: int = 0,
+    pointer: Pointer | None = None,
+    on_key: bool = False,
+) -> Problem:
+    return Problem(Severity.WARNING, code, file, message, hint, line, col, pointer, on_key)
 
 
 @dataclass

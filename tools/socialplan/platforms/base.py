@@ -47,4 +47,7 @@ class Network:
     def measure(self, text: str, text_limit: int | None = None) -> list[Measure]:
         """Every length check of `text`, the main one first."""
         limit = text_limit if text_limit is not None else self.text_limit
-        return [Measure("text", self.text_unit, self.count(text), limit), *self.extra_measures(text)]
+        return [
+            Measure("text", self.text_unit, self.count(text), limit),
+            *self.extra_measures(text),
+        ]

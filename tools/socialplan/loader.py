@@ -1,0 +1,342 @@
+"""Loading a brand repository from disk into a `Repo`, collecting problems.
+
+Loading never stops at the first problem: a broken file is reported and left
+out, and everything else is still loaded so that the rules can run on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import frontmatter, model, schema, yamlio
+from .errors import RepositoryError
+from .files import TextFile, read_text, relative, walk
+from .model import Document, Repo, mapping, number, records, text, texts
+from .problems import Problem, error, warning
+
+STRATEGY = "strategy"
+POSTS = Path("content", "posts")
+MEDIA = Path("content", "media")
+
+# strategy file -> (schema kind, required?)
+STRATEGY_FILES: dict[str, tuple[str, bool]] = {
+    "brand.yaml": ("brand", True),
+    "objectives.yaml": ("objectives", True),
+    "channels.yaml": ("channels", True),
+    "pillars.yaml": ("pillars", True),
+    "budget.yaml": ("budget", False),
+    "campaigns.yaml": ("campaigns", False),
+    "people.yaml": ("people", False),
+    "playbook.yaml": ("playbook", False),
+}
+MARKDOWN_FOLDERS = {"audience": "persona", "competitors": "competitor"}
+
+
+def find_root(start: Path) -> Path:
+    """The brand repository containing `start` (a folder with strategy/brand.yaml)."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / STRATEGY / "brand.yaml").is_file():
+            return candidate
+    raise RepositoryError(
+        f"{start} is not inside a socialplan repository (no strategy/brand.yaml above it)",
+        "run the command from your brand repository, or create one with `socialplan init DIR`",
+    )
+
+
+@dataclass
+class Loaded:
+    repo: Repo
+    problems: list[Problem]
+    files: int
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.repo = Repo(root=root)
+        self.problems: list[Problem] = []
+        self.files = 0
+
+    # -- reading ---------------------------------------------------------
+    def read(self, path: Path) -> TextFile | None:
+        self.files += 1
+        result = read_text(path, self.root)
+        if isinstance(result, Problem):
+            self.problems.append(result)
+            return None
+        return result
+
+    def parse(self, source: TextFile, yaml_text: str, kind: str, offset: int) -> Document | None:
+        try:
+            data = yamlio.parse(yaml_text)
+        except yamlio.YamlRefused as refused:
+            issue = refused.issue
+            self.problems.append(
+                error(
+                    issue.code,
+                    source.rel,
+                    issue.message,
+                    issue.hint,
+                    line=issue.line + offset,
+                    col=issue.col,
+                )
+            )
+            return None
+        if not isinstance(data, dict):
+            what = "empty" if data is None else f"a single {type(data).__name__} value"
+            self.problems.append(
+                error(
+                    "not-a-mapping",
+                    source.rel,
+                    f"expected `key: value` lines, but the YAML here is {what}",
+                    f"see schemas/{kind}.schema.json for the keys this file takes",
+                    line=offset + 1,
+                    col=1,
+                )
+            )
+            return None
+        document = Document(source.rel, data, yaml_text, offset)
+        self.repo.documents[source.rel] = document
+        self.problems.extend(schema.check(kind, data, source.rel))
+        return document
+
+    def yaml_file(self, path: Path, kind: str) -> dict[str, Any]:
+        source = self.read(path)
+        if source is None:
+            return {}
+        document = self.parse(source, source.text, kind, 0)
+        return document.data if document else {}
+
+    def markdown_file(self, path: Path, kind: str) -> tuple[Document, str, int] | None:
+        source = self.read(path)
+        if source is None:
+            return None
+        try:
+            parts = frontmatter.split(source.text)
+        except frontmatter.NoFrontMatter as missing:
+            self.problems.append(
+                error(
+                    "no-front-matter",
+                    source.rel,
+                    missing.message,
+                    missing.hint,
+                    line=missing.line,
+                    col=1,
+                )
+            )
+            return None
+        document = self.parse(source, parts.yaml_text, kind, parts.yaml_first_line - 1)
+        if document is None:
+            return None
+        return document, parts.body, parts.body_first_line
+
+    # -- strategy --------------------------------------------------------
+    def strategy(self) -> None:
+        folder = self.root / STRATEGY
+        data: dict[str, dict[str, Any]] = {}
+        for name, (kind, required) in STRATEGY_FILES.items():
+            path = folder / name
+            if not path.exists():
+                rel = f"{STRATEGY}/{name}"
+                make = error if required else warning
+                self.problems.append(
+                    make(
+                        "missing-file",
+                        rel,
+                        f"{rel} is missing",
+                        f"create it (see schemas/{kind}.schema.json, or `socialplan init` for a"
+                        " starting point)",
+                    )
+                )
+                data[kind] = {}
+                continue
+            data[kind] = self.yaml_file(path, kind)
+        for path in walk(folder, (".yaml", ".yml")):
+            if path.parent == folder and path.name not in STRATEGY_FILES:
+                self.problems.append(
+                    warning(
+                        "unknown-file",
+                        relative(path, self.root),
+                        "socialplan does not know this strategy file and ignores it",
+                        "known files: " + ", ".join(STRATEGY_FILES),
+                    )
+                )
+        self.build_strategy(data)
+        self.personas_and_competitors(folder)
+
+    def build_strategy(self, data: dict[str, dict[str, Any]]) -> None:
+        repo = self.repo
+        repo.brand = data["brand"]
+        repo.budget = data["budget"]
+        repo.playbook = data["playbook"]
+        repo.pillar_settings = data["pillars"]
+        rel = f"{STRATEGY}/"
+        for i, item in records(data["objectives"], "objectives"):
+            self.add(
+                repo.objectives,
+                rel + "objectives.yaml",
+                ("objectives", i),
+                model.Objective(
+                    rel + "objectives.yaml",
+                    ("objectives", i),
+                    text(item, "id", "") or "",
+                    text(item, "statement", "") or "",
+                    text(item, "goal", "") or "",
+                    number(item, "value_per_conversion"),
+                    item,
+                ),
+            )
+        for i, item in records(data["channels"], "channels"):
+            self.add(
+                repo.channels,
+                rel + "channels.yaml",
+                ("channels", i),
+                model.Channel(
+                    rel + "channels.yaml",
+                    ("channels", i),
+                    text(item, "id", "") or "",
+                    text(item, "network", "") or "",
+                    text(item, "account", "") or "",
+                    item.get("enabled", True) is not False,
+                    text(item, "time_zone"),
+                    item,
+                ),
+            )
+        for i, item in records(data["pillars"], "pillars"):
+            self.add(
+                repo.pillars,
+                rel + "pillars.yaml",
+                ("pillars", i),
+                model.Pillar(
+                    rel + "pillars.yaml",
+                    ("pillars", i),
+                    text(item, "id", "") or "",
+                    text(item, "name", "") or "",
+                    number(item, "target_share"),
+                ),
+            )
+        for i, item in records(data["campaigns"], "campaigns"):
+            self.add(
+                repo.campaigns,
+                rel + "campaigns.yaml",
+                ("campaigns", i),
+                model.Campaign(
+                    rel + "campaigns.yaml",
+                    ("campaigns", i),
+                    text(item, "id", "") or "",
+                    text(item, "name", "") or "",
+                    text(item, "objective"),
+                    text(item, "start"),
+                    text(item, "end"),
+                    item,
+                ),
+            )
+        for i, item in records(data["people"], "people"):
+            handles = {k: v for k, v in mapping(item, "handles").items() if isinstance(v, str)}
+            self.add(
+                repo.people,
+                rel + "people.yaml",
+                ("people", i),
+                model.Person(
+                    rel + "people.yaml",
+                    ("people", i),
+                    text(item, "id", "") or "",
+                    text(item, "name", "") or "",
+                    handles,
+                ),
+            )
+
+    def add(
+        self, table: dict[str, Any], rel: str, pointer: tuple[str | int, ...], item: Any
+    ) -> None:
+        if not item.id:
+            return  # the schema has reported the missing id
+        if item.id in table:
+            first = table[item.id]
+            self.problems.append(
+                error(
+                    "duplicate-id",
+                    rel,
+                    f"the id `{item.id}` is used twice (also at {first.rel}"
+                    f" {'/'.join(map(str, first.pointer))})",
+                    "give each one its own id",
+                    pointer=(*pointer, "id"),
+                )
+            )
+            return
+        table[item.id] = item
+
+    def personas_and_competitors(self, folder: Path) -> None:
+        for sub, kind in MARKDOWN_FOLDERS.items():
+            for path in walk(folder / sub, (".md",)):
+                loaded = self.markdown_file(path, kind)
+                if loaded is None:
+                    continue
+                document, body, _ = loaded
+                item = document.data
+                ident = text(item, "id", "") or ""
+                if kind == "persona":
+                    networks = [str(entry.get("network")) for _, entry in records(item, "networks")]
+                    self.add(
+                        self.repo.personas,
+                        document.rel,
+                        (),
+                        model.Persona(
+                            document.rel,
+                            (),
+                            ident,
+                            text(item, "name", "") or "",
+                            text(item, "time_zone"),
+                            networks,
+                            item,
+                            body,
+                        ),
+                    )
+                else:
+                    self.add(
+                        self.repo.competitors,
+                        document.rel,
+                        (),
+                        model.Competitor(
+                            document.rel, (), ident, text(item, "name", "") or "", item, body
+                        ),
+                    )
+
+    # -- posts -----------------------------------------------------------
+    def posts(self) -> None:
+        seen: dict[str, str] = {}
+        for path in walk(self.root / POSTS, (".md",)):
+            loaded = self.markdown_file(path, "post")
+            if loaded is None:
+                continue
+            document, body, body_line = loaded
+            post = model.build_post(document.data, document.rel, path, body, body_line)
+            if post.id:
+                if post.id in seen:
+                    self.problems.append(
+                        error(
+                            "duplicate-id",
+                            post.rel,
+                            f"the post id `{post.id}` is also used by {seen[post.id]}",
+                            "every post needs its own id; `socialplan new post` makes a fresh one",
+                            pointer=("id",),
+                        )
+                    )
+                    continue
+                seen[post.id] = post.rel
+            self.repo.posts.append(post)
+
+
+def load(root: Path) -> Loaded:
+    """Read every file of the repository at `root`."""
+    loader = _Loader(root.resolve())
+    loader.strategy()
+    loader.posts()
+    return Loaded(loader.repo, loader.problems, loader.files)
+
+
+__all__ = ["MEDIA", "POSTS", "STRATEGY", "Loaded", "find_root", "load", "texts"]

@@ -1,0 +1,88 @@
+"""Credentials pasted into content: they must never be published or committed.
+
+A match is reported with the value masked: the report itself must not become
+the leak (CI logs and pull-request comments are public).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Repo
+from ..problems import Problem, error
+
+# (what it is, pattern). Group "value" is the secret when the pattern has one.
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("a GitHub token", r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"),
+        ("a Slack token", r"\bxox[abprs]-[A-Za-z0-9-]{10,}"),
+        ("a Slack webhook URL", r"https://hooks\.slack\.com/services/[A-Za-z0-9/]{16,}"),
+        (
+            "a Discord webhook URL",
+            r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d+/[\w-]{16,}",
+        ),
+        ("an AWS access key", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
+        ("a Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b"),
+        ("a secret API key", r"\bsk-(?:ant-|proj-|live-)?[A-Za-z0-9_-]{20,}"),
+        ("a Stripe key", r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}"),
+        (
+            "a JSON Web Token",
+            r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}",
+        ),
+        ("a private key", r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----"),
+        ("a bearer token", r"(?i)\bbearer\s+(?P<value>[A-Za-z0-9._~+/-]{20,}=*)"),
+        ("a URL with a password in it", r"\bhttps?://[^/\s:@]+:(?P<value>[^/\s@]{3,})@"),
+        # Bluesky app passwords: four groups of four, at least one digit.
+        (
+            "a Bluesky app password",
+            r"\b(?=[a-z2-7-]*[2-7])[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}\b",
+        ),
+        (
+            "a password or key",
+            r"(?i)\b(?:password|passwd|passphrase|api[_ -]?key|access[_ -]?token|client[_ -]?secret"
+            r"|app[_ -]?password|secret[_ -]?key)\b\s*[:=]\s*[\"']?(?P<value>[^\s\"']{6,})",
+        ),
+    )
+)
+
+# An environment variable's *name* (MASTODON_ACCESS_TOKEN) is what we want there.
+_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def mask(value: str) -> str:
+    return value[:4] + "…" if len(value) > 8 else "…"
+
+
+def find(content: str) -> Iterator[tuple[str, int, str]]:
+    """(what, offset, masked value) of everything in `content` that looks secret."""
+    for name, pattern in PATTERNS:
+        for match in pattern.finditer(content):
+            named = match.groupdict().get("value")
+            if named is not None and _ENV_NAME.match(named):
+                continue
+            value = named or match.group(0)
+            yield name, match.start(), mask(value)
+
+
+def check(repo: Repo) -> Iterator[Problem]:
+    for rel, document in repo.documents.items():
+        yield from _scan(rel, document.text, document.line_offset + 1)
+    for post in repo.posts:
+        yield from _scan(post.rel, post.body, post.body_line)
+
+
+def _scan(rel: str, content: str, first_line: int) -> Iterator[Problem]:
+    for what, offset, masked in find(content):
+        before = content[:offset]
+        yield error(
+            "secret-in-content",
+            rel,
+            f"this looks like {what} ({masked}); it must never be published or committed",
+            "delete it, then revoke it with the provider: git history keeps it. Credentials"
+            " belong in environment variables named under `credentials:` in"
+            " strategy/channels.yaml",
+            line=first_line + before.count("\n"),
+            col=offset - (before.rfind("\n") + 1) + 1,
+        )

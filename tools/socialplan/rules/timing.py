@@ -1,0 +1,125 @@
+"""Times and time zones: every `at:` must name one real instant."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from ..model import Repo, mapping, records, text
+from ..problems import Pointer, Problem, error, warning
+from ..timeparse import BadTime, parse_at, zone
+
+
+def check(repo: Repo) -> Iterator[Problem]:
+    yield from _zones(repo)
+    yield from _date_ranges(repo)
+    default_zone = repo.time_zone
+    for post in repo.posts:
+        if post.at is None:
+            continue
+        try:
+            when = parse_at(post.at, default_zone)
+        except BadTime as bad:
+            yield error(bad.code, post.rel, bad.message, bad.hint, pointer=("at",))
+            continue
+        if when.is_next:
+            for channel_id in post.channels:
+                channel = repo.channels.get(channel_id)
+                if channel is not None and not mapping(channel.data, "slots"):
+                    yield error(
+                        "no-slots",
+                        post.rel,
+                        f"`at: next` needs posting slots, but channel `{channel_id}` has none",
+                        f"add `slots:` to `{channel_id}` in strategy/channels.yaml, or give a time",
+                        pointer=("at",),
+                    )
+            continue
+        assert when.moment is not None
+        if when.ambiguous:
+            yield warning(
+                "time-ambiguous",
+                post.rel,
+                f"`{post.at}` happens twice: the clocks go back that night in {when.zone}",
+                "pick another time, or write it with its UTC offset to say which one",
+                pointer=("at",),
+            )
+        local_day = when.moment.date()
+        folder = post.rel.split("/")
+        expected = [f"{local_day.year:04d}", f"{local_day.month:02d}"]
+        if len(folder) >= 5 and folder[2:4] != expected:
+            yield warning(
+                "post-misfiled",
+                post.rel,
+                f"the post is dated {local_day.isoformat()} but filed under"
+                f" {folder[2]}/{folder[3]}",
+                f"move it to content/posts/{expected[0]}/{expected[1]}/ (its id keeps it the same"
+                " post)",
+                line=1,
+                col=1,
+            )
+        campaign = repo.campaigns.get(post.campaign or "")
+        if campaign is not None:
+            start, end = _day(campaign.start), _day(campaign.end)
+            if start and end and not start <= local_day <= end:
+                yield warning(
+                    "outside-campaign",
+                    post.rel,
+                    f"the post is dated {local_day.isoformat()}, outside campaign `{campaign.id}`"
+                    f" ({campaign.start} to {campaign.end})",
+                    "move the post into the campaign's dates, or change its campaign",
+                    pointer=("at",),
+                )
+
+
+def _zones(repo: Repo) -> Iterator[Problem]:
+    places: list[tuple[str, Pointer, object]] = [
+        ("strategy/brand.yaml", ("time_zone",), repo.brand.get("time_zone")),
+    ]
+    for channel in repo.channels.values():
+        places.append((channel.rel, (*channel.pointer, "time_zone"), channel.time_zone))
+    for persona in repo.personas.values():
+        places.append((persona.rel, ("time_zone",), persona.time_zone))
+        for index, network in records(persona.data, "networks"):
+            places.append((persona.rel, ("networks", index, "time_zone"), network.get("time_zone")))
+    places.append(
+        (
+            "strategy/playbook.yaml",
+            ("hours", "time_zone"),
+            mapping(repo.playbook, "hours").get("time_zone"),
+        )
+    )
+    for rel, pointer, name in places:
+        if not isinstance(name, str):
+            continue
+        try:
+            zone(name)
+        except BadTime as bad:
+            yield error(bad.code, rel, bad.message, bad.hint, pointer=pointer)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _date_ranges(repo: Repo) -> Iterator[Problem]:
+    ranges: list[tuple[str, Pointer, str | None, str | None]] = [
+        (c.rel, c.pointer, c.start, c.end) for c in repo.campaigns.values()
+    ]
+    for index, period in records(repo.budget, "periods"):
+        ranges.append(
+            ("strategy/budget.yaml", ("periods", index), text(period, "start"), text(period, "end"))
+        )
+    for rel, pointer, start_text, end_text in ranges:
+        start, end = _day(start_text), _day(end_text)
+        # A date that does not exist is reported by the schema's `format: date`.
+        if start and end and end < start:
+            yield error(
+                "dates-reversed",
+                rel,
+                f"this ends ({end_text}) before it starts ({start_text})",
+                "swap the dates",
+                pointer=(*pointer, "end"),
+            )

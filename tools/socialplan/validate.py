@@ -1,0 +1,73 @@
+"""`socialplan validate`: load a repository, run every rule, locate every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import rules, yamlio
+from .errors import UsageError
+from .files import inside
+from .loader import find_root, load
+from .model import Repo
+from .problems import Problem, Report
+
+
+@dataclass
+class Validation:
+    root: Path
+    repo: Repo
+    report: Report
+
+
+def validate(paths: Sequence[Path] = (), root: Path | None = None) -> Validation:
+    """Check the whole repository; report only problems in `paths` when given.
+
+    The whole repository is always loaded, because a post is only valid
+    relative to the strategy it refers to.
+    """
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path} does not exist", "give files or folders of the repository")
+    if root is None:
+        root = find_root(paths[0] if paths else Path.cwd())
+    root = root.resolve()
+    for path in paths:
+        if not inside(path, root):
+            raise UsageError(
+                f"{path} is not inside the repository {root}",
+                "validate one repository at a time",
+            )
+    loaded = load(root)
+    problems = loaded.problems + rules.run(loaded.repo)
+    if paths:
+        wanted = [p.resolve() for p in paths]
+        problems = [p for p in problems if _selected(root / p.file, wanted)]
+    report = Report(locate(problems, loaded.repo), files_checked=loaded.files)
+    report.problems = report.sorted()
+    return Validation(root, loaded.repo, report)
+
+
+def _selected(path: Path, wanted: list[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved == w or w in resolved.parents for w in wanted)
+
+
+def locate(problems: list[Problem], repo: Repo) -> list[Problem]:
+    """Fill in line and column from each problem's pointer, parsing a file at most once."""
+    trees: dict[str, object] = {}
+    located = []
+    for problem in problems:
+        if problem.line == 0:
+            line, col = 1, 1
+            document = repo.documents.get(problem.file)
+            if document is not None and problem.pointer is not None:
+                if problem.file not in trees:
+                    trees[problem.file] = yamlio.compose_quietly(document.text)
+                tree = trees[problem.file]
+                line, col = yamlio.position(tree, problem.pointer, problem.on_key)  # type: ignore[arg-type]
+                line += document.line_offset
+            problem = replace(problem, line=line, col=col)
+        located.append(problem)
+    return located
