@@ -55,10 +55,12 @@ def check(kind: str, data: Any, rel: str) -> list[Problem]:
     # is_valid is the fast path for the common case of a valid document.
     if checker.is_valid(data):
         return []
-    problems = []
+    problems: dict[tuple[str, str], Problem] = {}
     for err in sorted(checker.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        problems.extend(_explain(err, rel, kind))
-    return problems
+        # jsonschema reports `required` once per missing key, we explain all at once: dedupe.
+        for problem in _explain(err, rel, kind):
+            problems.setdefault((problem.code, problem.message), problem)
+    return list(problems.values())
 
 
 def _where(err: ValidationError) -> str:

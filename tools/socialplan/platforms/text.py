@@ -54,6 +54,31 @@ def is_emoji_cluster(cluster: str) -> bool:
     return _EMOJI_CLUSTER.search(cluster) is not None
 
 
+# One emoji as a sequence of code points (UTS #51): a keycap, a flag (two regional
+# indicators) or pictographs joined by ZWJ, each with an optional emoji presentation
+# selector, skin tone or tag run (subdivision flags). Marks that follow an emoji in the
+# same grapheme cluster are not part of it.
+_EMOJI_ELEMENT = (
+    r"(?:\p{Emoji_Modifier_Base}\p{Emoji_Modifier}|\p{Extended_Pictographic}\uFE0F?)"
+    r"(?:[\U000E0020-\U000E007E]+\U000E007F)?"
+)
+_EMOJI_SEQUENCE = regex.compile(
+    rf"[0-9#*]\uFE0F?\u20E3|\p{{Regional_Indicator}}\p{{Regional_Indicator}}"
+    rf"|{_EMOJI_ELEMENT}(?:\u200D{_EMOJI_ELEMENT})*"
+)
+
+
+def find_emoji(text: str) -> list[Span]:
+    """Spans of the emoji sequences in `text`, the way twitter-text's emoji table finds them.
+
+    Unlike a grapheme cluster, a sequence stops where the emoji does: in "😀" followed by
+    a combining accent, the accent is not part of the emoji.
+    """
+    if not may_hold_emoji(text):
+        return []
+    return [match.span() for match in _EMOJI_SEQUENCE.finditer(text)]
+
+
 def utf8_length(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-8"))
 

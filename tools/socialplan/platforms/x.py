@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from .base import Network
-from .text import find_urls, graphemes, is_emoji_cluster, may_hold_emoji
+from .text import find_emoji, find_urls
 
 URL_WEIGHT = 23
 EMOJI_WEIGHT = 2
@@ -59,11 +59,10 @@ def _weigh(text: str) -> int:
     if text.isascii():
         return len(text)
     total = len(text) + len(_HEAVY.findall(text))
-    if may_hold_emoji(text):
-        for cluster in graphemes(text):
-            if is_emoji_cluster(cluster):
-                # Replace the code point weights already added by the emoji's flat weight.
-                total += EMOJI_WEIGHT - len(cluster) - len(_HEAVY.findall(cluster))
+    for start, end in find_emoji(text):
+        # The emoji's flat weight replaces the weights of its code points.
+        emoji = text[start:end]
+        total += EMOJI_WEIGHT - len(emoji) - len(_HEAVY.findall(emoji))
     return total
 
 
