@@ -99,8 +99,16 @@ class Channel(Located):
     data: dict[str, Any]
 
     def limit(self, name: str) -> int | None:
-        value = mapping(self.data, "limits").get(name)
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+        """A per-account override of a network limit (`limits:` in channels.yaml)."""
+        return _whole(mapping(self.data, "limits").get(name))
+
+    def limit_value(self, key: str) -> int | None:
+        """A whole-number setting of the channel, such as `max_posts_per_day`."""
+        return _whole(self.data.get(key))
+
+
+def _whole(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 @dataclass

@@ -106,12 +106,13 @@ class _Board:
         if day in blackout_dates(channel):
             return False
         taken = self.moments[channel.id]
-        per_day = channel.data.get("max_posts_per_day")
-        limited = isinstance(per_day, int) and not isinstance(per_day, bool)
-        if limited and sum(1 for m in taken if m.astimezone(tz).date() == day) >= per_day:
+        per_day = channel.limit_value("max_posts_per_day")
+        if (
+            per_day is not None
+            and sum(1 for m in taken if m.astimezone(tz).date() == day) >= per_day
+        ):
             return False
-        gap = channel.data.get("min_gap_minutes")
-        minutes = gap if isinstance(gap, int) and not isinstance(gap, bool) else 0
+        minutes = channel.limit_value("min_gap_minutes") or 0
         return all(abs(m - moment) >= timedelta(minutes=max(minutes, 1)) for m in taken)
 
 
