@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import mentions
 from .model import Channel, Person, Post
 from .platforms import NETWORKS
+from .problems import Pointer
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,35 @@ def link_policy(channel: Channel) -> str:
     return "append" if network is None or network.clickable_links else "bio"
 
 
+def source_parts(post: Post, channel_id: str) -> list[tuple[str, Pointer | None]]:
+    """The texts written for one channel, before composition, with where each is.
+
+    The override's text and thread win over the body and the post's thread.
+    The body has no pointer: it is not inside the YAML front matter.
+    """
+    override = post.overrides.get(channel_id)
+    parts: list[tuple[str, Pointer | None]] = []
+    if override and override.text is not None:
+        parts.append((override.text, ("overrides", channel_id, "text")))
+    else:
+        parts.append((post.body, None))
+    if override and override.thread is not None:
+        parts += [
+            (t, ("overrides", channel_id, "thread", i)) for i, t in enumerate(override.thread)
+        ]
+    else:
+        parts += [(t, ("thread", i)) for i, t in enumerate(post.thread)]
+    return parts
+
+
 def compose(post: Post, channel: Channel, people: dict[str, Person]) -> ChannelText:
     override = post.overrides.get(channel.id)
-    body = override.text if override and override.text is not None else post.body
-    thread = override.thread if override and override.thread is not None else post.thread
     tags = override.hashtags if override and override.hashtags is not None else post.hashtags
     link = override.link if override and override.link else post.link
-    parts = [mentions.resolve(part, channel.network, people) for part in [body, *thread]]
+    parts = [
+        mentions.resolve(part, channel.network, people)
+        for part, _ in source_parts(post, channel.id)
+    ]
     if override and override.text is not None:
         return ChannelText(channel.id, channel.network, parts, list(tags), link)
     first = parts[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from .. import mentions
+from .. import mentions, variants
 from ..model import Post, Repo, records, text, texts
 from ..platforms import NETWORKS
 from ..problems import Pointer, Problem, error, warning
@@ -121,7 +121,7 @@ def _mentions(post: Post, repo: Repo) -> Iterator[Problem]:
         if network is None or channel.network in mentions.NAME_ONLY:
             continue
         reported: set[str] = set()
-        for part, pointer in _channel_parts(post, channel.id):
+        for part, pointer in variants.source_parts(post, channel.id):
             for entity, offset in mentions.mentioned(part):
                 person = repo.people.get(entity)
                 if person is None or entity in reported:
@@ -139,23 +139,6 @@ def _mentions(post: Post, repo: Repo) -> Iterator[Problem]:
                         f"add their `{channel.network}` handle in strategy/people.yaml, or give"
                         f" `{channel.id}` an override text without the mention",
                     )
-
-
-def _channel_parts(post: Post, channel_id: str) -> list[tuple[str, Pointer | None]]:
-    """The texts that go to one channel, with where each is written."""
-    override = post.overrides.get(channel_id)
-    parts: list[tuple[str, Pointer | None]] = []
-    if override and override.text is not None:
-        parts.append((override.text, ("overrides", channel_id, "text")))
-    else:
-        parts.append((post.body, None))
-    if override and override.thread is not None:
-        parts += [
-            (t, ("overrides", channel_id, "thread", i)) for i, t in enumerate(override.thread)
-        ]
-    else:
-        parts += [(t, ("thread", i)) for i, t in enumerate(post.thread)]
-    return parts
 
 
 def _strategy_references(repo: Repo) -> Iterator[Problem]:
