@@ -1,7 +1,8 @@
 """Discord: a webhook message's `content` holds up to 2000 characters.
 
-Attachments sent through a webhook carry no alt text field this tool fills, and a
-webhook posts single messages, not threads of replies.
+A webhook posts single messages, not threads of replies. Images go up as attachments,
+whose `description` is their alt text (Discord API, attachment object: at most 1024
+characters).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ NETWORK = Network(
     text_limit=2000,
     text_unit="characters",
     count=character_count,
-    alt_text_limit=None,
-    # A message carries at most 10 attachments (embeds: also 10).
+    alt_text_limit=1024,
+    # A message carries at most 10 attachments.
     max_images=10,
     supports_threads=False,
 )

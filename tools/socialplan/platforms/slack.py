@@ -2,8 +2,9 @@
 
 Slack truncates `text` beyond 40,000 characters and recommends at most 4,000 ("best
 practice" in the chat.postMessage reference); the 4,000 is used so that nothing is cut
-or folded behind "Show more". Images go in as links or blocks, not uploads with alt
-text, and a webhook cannot reply in a thread it did not start.
+or folded behind "Show more". Images go in as image blocks, whose `alt_text` is required
+and holds at most 2000 characters (Block Kit reference). A webhook cannot reply in a
+thread it did not start, so threads are not supported.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ NETWORK = Network(
     text_limit=4000,
     text_unit="characters",
     count=character_count,
-    alt_text_limit=None,
+    alt_text_limit=2000,
     # Not Slack's limit (a message takes up to 50 blocks, one image block per image):
     # a house default that keeps a webhook message readable.
     max_images=4,

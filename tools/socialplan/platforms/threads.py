@@ -17,7 +17,7 @@ def emoji_weighted_length(text: str) -> int:
     if not may_hold_emoji(text):
         return grapheme_count(text)
     return sum(
-        len(cluster.encode("utf-8")) if is_emoji_cluster(cluster) else 1
+        1 if cluster.isascii() or not is_emoji_cluster(cluster) else len(cluster.encode("utf-8"))
         for cluster in graphemes(text)
     )
 

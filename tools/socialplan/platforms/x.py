@@ -1,11 +1,18 @@
 """X (Twitter): 280 weighted characters, counted as twitter-text v3 counts them.
 
 The rules, from twitter-text's configuration v3: the text is NFC-normalised; every URL
-(bare domains included) weighs 23, whatever its length, because X rewrites it to a t.co
-link; every emoji weighs 2, however many code points it is built from; any other code
-point weighs 1 if it lies in 0-4351 (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic...),
-8192-8205, 8208-8223 or 8242-8247 (spaces, dashes, quotes, primes) and 2 otherwise (CJK,
-Hangul, "…", most symbols).
+(bare domains such as `example.com/path` included) weighs 23, whatever its length,
+because X rewrites it to a t.co link; every emoji weighs 2, however many code points it
+is built from (ZWJ families, skin tones, flags, keycaps); any other code point weighs 1
+if it lies in 0-4351 (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic...), 8192-8205,
+8208-8223 or 8242-8247 (spaces, dashes, quotes, primes) and 2 otherwise (CJK, Hangul,
+"…", most symbols, and © and ®, which are emoji).
+
+An emoji is a sequence as `text.find_emoji` finds it, not a whole grapheme cluster: an
+accent after an emoji weighs on its own, as it does in twitter-text, whose emoji table
+lists sequences. Where that table has no entry this module still sees one emoji: two
+regional indicators that are no country's flag, and pictographs joined by ZWJ into no
+known emoji weigh 2 here but the sum of their parts on X.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from .. import variants
 from ..model import Channel, Post, Repo, mapping
 from ..platforms import NETWORKS, Network
-from ..platforms.text import find_hashtags, find_urls
+from ..platforms.text import count_links, find_hashtags
 from ..problems import Pointer, Problem, error, warning
 from .common import channel_pointer, publishing_channels
 
@@ -67,7 +67,8 @@ def _channel(post: Post, channel: Channel, network: Network, repo: Repo) -> Iter
                 )
     yield from _hashtags(post, channel, network, composed.parts[0], pointer)
     if network.max_links is not None:
-        links = len(find_urls(composed.parts[0]))
+        # Threads counts distinct links, bare domains included.
+        links = count_links(composed.parts[0])
         if links > network.max_links:
             yield error(
                 "too-many-links",
