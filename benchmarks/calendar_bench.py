@@ -17,7 +17,6 @@ from datetime import date
 from pathlib import Path
 
 import validate_bench
-
 from socialplan.calendar import month_view, to_ics, week_view
 from socialplan.loader import load
 from socialplan.rules import schedule as schedule_rules
@@ -49,13 +48,11 @@ def run(root: Path, runs: int) -> None:
         f"calendar benchmark: {len(repo.posts):,} posts, {len(plan.entries):,} sends"
         f" ({queued:,} queued), best of {runs}"
     )
-    print(f"{'measurement':<28}{'seconds':>9}  result")
+    print(f"{'measurement':<28}{'seconds':>9}  size (problems, characters or bytes)")
     for name, work in rows:
         seconds, result = best(runs, work)
-        size = len(result) if isinstance(result, list | str | bytes) else ""
-        print(
-            f"{name:<28}{seconds:>9.3f}  {size:,}" if size != "" else f"{name:<28}{seconds:>9.3f}"
-        )
+        size = f"{len(result):,}" if isinstance(result, list | str | bytes) else ""
+        print(f"{name:<28}{seconds:>9.3f}  {size}".rstrip())
 
 
 def main() -> int:

@@ -70,7 +70,9 @@ def test_new_post_gets_a_fresh_id_and_validates(runner: CliRunner, brand: BrandR
     assert "id: 2027-01-05-winter-blend-is-back\n" in text
     assert "at: 2027-01-05 08:30 Europe/London\n" in text
     assert "channels: [bluesky]\n" in text
-    assert validate(root=brand.root).report.problems == []
+    # Both drafts validate; the only complaint is that they are planned at the same time.
+    codes = {p.code for p in validate(root=brand.root).report.problems}
+    assert codes <= {"posts-too-close", "too-many-posts-per-day"}
 
 
 def test_new_post_without_time_takes_the_next_slot(runner: CliRunner, brand: BrandRepo) -> None:

@@ -8,35 +8,16 @@ to an exit code: 0 all good, 1 problems found, 2 usage error. Every
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from . import __version__, report, scaffold
-from .errors import SocialplanError
+from .commands import friendly_errors
+from .commands.calendar import calendar as calendar_command
 from .validate import validate as run_validation
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def friendly_errors(func: F) -> F:
-    """Turn library errors into a clean message and the right exit code."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except SocialplanError as exc:
-            click.echo(f"socialplan: {exc.message}", err=True)
-            if exc.hint:
-                click.echo(f"  hint: {exc.hint}", err=True)
-            sys.exit(exc.exit_code)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -169,6 +150,9 @@ def new_post(
     chosen_day = day.date() if day is not None else date.today()
     created = scaffold.new_post(repo_root, title, chosen_day, time_of_day, list(channels))
     click.echo(f"Created {created.path} (id: {created.id})")
+
+
+main.add_command(calendar_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

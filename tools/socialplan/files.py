@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .problems import Problem, error
@@ -25,6 +26,9 @@ class TextFile:
 
 
 def relative(path: Path, root: Path) -> str:
+    text, base = str(path), str(root)
+    if text.startswith(base + os.sep):  # the common case, without pathlib's overhead
+        return text[len(base) + 1 :].replace(os.sep, "/")
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -34,10 +38,15 @@ def relative(path: Path, root: Path) -> str:
 def inside(path: Path, root: Path) -> bool:
     """True when `path`, with every symlink followed, stays inside `root`."""
     try:
-        path.resolve().relative_to(root.resolve())
+        path.resolve().relative_to(_resolved(root))
     except (ValueError, OSError, RuntimeError):
         return False
     return True
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
 
 
 def read_text(path: Path, root: Path) -> TextFile | Problem:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _FENCE = "---"
-_CLOSERS = ("---", "...")
+_CLOSER = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -31,25 +32,18 @@ def split(text: str) -> Split:
     first, _, _ = text.partition("\n")
     if first.rstrip() != _FENCE:
         raise NoFrontMatter("the file does not start with a `---` front matter block", EXAMPLE, 1)
-    position = len(first) + 1
-    line_number = 2
-    while position <= len(text):
-        end = text.find("\n", position)
-        line = text[position:] if end == -1 else text[position:end]
-        if line.rstrip() in _CLOSERS:
-            yaml_text = text[len(first) + 1 : position]
-            body_start = len(text) if end == -1 else end + 1
-            body = text[body_start:]
-            return Split(yaml_text, 2, body.strip("\n"), line_number + 1 + _leading_blank(body))
-        if end == -1:
-            break
-        position = end + 1
-        line_number += 1
-    raise NoFrontMatter(
-        "the front matter is never closed: no second `---` line",
-        "add a line with only `---` after the last front matter key",
-        1,
-    )
+    start = len(first) + 1
+    closer = _CLOSER.search(text, start)
+    if closer is None:
+        raise NoFrontMatter(
+            "the front matter is never closed: no second `---` line",
+            "add a line with only `---` after the last front matter key",
+            1,
+        )
+    yaml_text = text[start : closer.start()]
+    body = text[closer.end() + 1 :]
+    closer_line = 2 + yaml_text.count("\n")
+    return Split(yaml_text, 2, body.strip("\n"), closer_line + 1 + _leading_blank(body))
 
 
 def _leading_blank(body: str) -> int:

@@ -7,6 +7,7 @@ rules about meaning can still run on everything else in the same pass.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -255,3 +256,15 @@ def build_post(data: dict[str, Any], rel: str, path: Path, body: str, body_line:
         overrides=overrides,
         thread=texts(data, "thread"),
     )
+
+
+def publishing_channels(post: Post, repo: Repo) -> Iterator[Channel]:
+    """The known, enabled channels a post goes to, minus those it skips."""
+    for channel_id in post.channels:
+        channel = repo.channels.get(channel_id)
+        if channel is None or not channel.enabled:
+            continue
+        override = post.overrides.get(channel_id)
+        if override is not None and override.skip:
+            continue
+        yield channel

@@ -4,22 +4,26 @@ A post either names its time (`at: 2027-01-05 08:30 Europe/London`) or asks for
 `at: next`: the next free posting slot of each of its channels, like a Buffer
 queue. To stay deterministic for a given repository (and independent of today's
 date), a queued post takes the first free slot on or after the first day of the
-month folder it is filed in (`content/posts/2027/01/` → 2027-01-01), and queued
-posts are placed in order of that day, then id.
+month folder it is filed in (`content/posts/2027/01/` → 2027-01-01), or on or
+after its campaign's first day when that is later; queued posts are placed in
+order of that day, then id, after every post with a fixed time.
 
 A slot is free on a channel when the day is not a blackout date, the channel
 has fewer than `max_posts_per_day` posts that day, and no other post is within
-`min_gap_minutes` of it.
+`min_gap_minutes` of it. Days are the channel's local days, so a slot keeps its
+wall-clock time across daylight-saving changes; a slot that falls in the hour
+the clocks skip does not exist that day, and a slot in the hour that happens
+twice is taken at its first occurrence.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import bisect
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from .model import Channel, Post, Repo, mapping, texts
-from .rules.common import publishing_channels
+from .model import Channel, Post, Repo, mapping, publishing_channels, texts
 from .timeparse import BadTime, parse_at, zone
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -45,14 +49,37 @@ class Scheduled:
 @dataclass
 class Schedule:
     entries: list[Scheduled] = field(default_factory=list)
-    # (post id, channel id) of queued posts for which no slot was free.
+    # Queued posts and the channels on which no slot was free.
     unplaced: list[tuple[Post, Channel]] = field(default_factory=list)
+    # The repository the schedule was made from (people, brand name, zone).
+    repo: Repo | None = None
 
     def by_channel(self) -> dict[str, list[Scheduled]]:
+        """Entries per channel id, each list in time order."""
         table: dict[str, list[Scheduled]] = defaultdict(list)
         for entry in self.entries:
             table[entry.channel.id].append(entry)
         return table
+
+
+def zone_name(*candidates: str | None) -> str:
+    """The first candidate that is a known time zone, else UTC.
+
+    Unknown zone names are reported by validation; scheduling carries on.
+    """
+    for name in candidates:
+        if name:
+            try:
+                zone(name)
+            except BadTime:
+                continue
+            return name
+    return "UTC"
+
+
+def channel_zone(channel: Channel, repo: Repo | None) -> str:
+    """The zone a channel's slots, days and limits are counted in."""
+    return zone_name(channel.time_zone, repo.time_zone if repo else None)
 
 
 def slots(channel: Channel) -> dict[int, list[time]]:
@@ -73,9 +100,9 @@ def _hhmm(text: str) -> bool:
     return True
 
 
-def blackout_dates(channel: Channel) -> set[date]:
+def _dates(values: list[str]) -> set[date]:
     days = set()
-    for value in texts(channel.data, "blackout_dates"):
+    for value in values:
         try:
             days.add(date.fromisoformat(value))
         except ValueError:
@@ -83,46 +110,87 @@ def blackout_dates(channel: Channel) -> set[date]:
     return days
 
 
-def _queue_start(post: Post) -> date | None:
-    parts = post.rel.split("/")
+def blackout_dates(channel: Channel, repo: Repo | None = None) -> set[date]:
+    """The channel's own blackout dates and those of every channel.
+
+    Brand-wide dates are the top-level `blackout_dates:` of strategy/channels.yaml.
+    """
+    days = _dates(texts(channel.data, "blackout_dates"))
+    document = repo.documents.get(channel.rel) if repo is not None else None
+    if document is not None:
+        days |= _dates(texts(document.data, "blackout_dates"))
+    return days
+
+
+def _day(value: str | None) -> date | None:
     try:
-        return date(int(parts[2]), int(parts[3]), 1)
-    except (IndexError, ValueError):
+        return date.fromisoformat(value) if value else None
+    except ValueError:
         return None
 
 
+def queue_start(post: Post, repo: Repo | None = None) -> date | None:
+    """The first day a queued post may go out; None when it is not in a month folder."""
+    parts = post.rel.split("/")
+    try:
+        start = date(int(parts[2]), int(parts[3]), 1)
+    except (IndexError, ValueError):
+        return None
+    campaign = repo.campaigns.get(post.campaign or "") if repo is not None else None
+    campaign_start = _day(campaign.start) if campaign is not None else None
+    return max(start, campaign_start) if campaign_start else start
+
+
 class _Board:
-    """What is already planned on each channel, to find free slots."""
+    """What is already planned on each channel, to find free slots quickly."""
 
-    def __init__(self) -> None:
-        self.moments: dict[str, list[datetime]] = defaultdict(list)
+    def __init__(self, repo: Repo) -> None:
+        self.repo = repo
+        self.moments: dict[str, list[datetime]] = defaultdict(list)  # sorted
+        self.per_day: dict[str, Counter[date]] = defaultdict(Counter)
+        # Where the last queue search of each channel ended: every slot before
+        # it was taken then, and a slot once taken never frees up again.
+        self.cursor: dict[str, datetime] = {}
+        self._rules: dict[str, tuple[str, set[date], int | None, timedelta]] = {}
 
-    def add(self, channel_id: str, moment: datetime) -> None:
-        self.moments[channel_id].append(moment)
+    def rules(self, channel: Channel) -> tuple[str, set[date], int | None, timedelta]:
+        if channel.id not in self._rules:
+            minutes = channel.limit_value("min_gap_minutes") or 0
+            self._rules[channel.id] = (
+                channel_zone(channel, self.repo),
+                blackout_dates(channel, self.repo),
+                channel.limit_value("max_posts_per_day"),
+                # Two posts at the very same instant always clash.
+                timedelta(minutes=max(minutes, 1)),
+            )
+        return self._rules[channel.id]
 
-    def is_free(self, channel: Channel, moment: datetime, tz_name: str) -> bool:
-        tz = zone(tz_name)
-        day = moment.astimezone(tz).date()
-        if day in blackout_dates(channel):
+    def add(self, channel: Channel, moment: datetime) -> None:
+        tz_name = self.rules(channel)[0]
+        bisect.insort(self.moments[channel.id], moment)
+        self.per_day[channel.id][moment.astimezone(zone(tz_name)).date()] += 1
+
+    def is_free(self, channel: Channel, moment: datetime) -> bool:
+        tz_name, blackout, per_day, gap = self.rules(channel)
+        day = moment.astimezone(zone(tz_name)).date()
+        if day in blackout:
+            return False
+        if per_day is not None and self.per_day[channel.id][day] >= per_day:
             return False
         taken = self.moments[channel.id]
-        per_day = channel.limit_value("max_posts_per_day")
-        if (
-            per_day is not None
-            and sum(1 for m in taken if m.astimezone(tz).date() == day) >= per_day
-        ):
-            return False
-        minutes = channel.limit_value("min_gap_minutes") or 0
-        return all(abs(m - moment) >= timedelta(minutes=max(minutes, 1)) for m in taken)
+        index = bisect.bisect_left(taken, moment)
+        neighbours = taken[max(index - 1, 0) : index + 1]
+        return all(abs(m - moment) >= gap for m in neighbours)
 
 
 def schedule(repo: Repo) -> Schedule:
     """Every active post on every channel it goes to, at a concrete UTC instant.
 
     Posts whose `at:` cannot be read are left out (validation reports them).
+    Entries are sorted by instant, then post id, then channel id.
     """
-    result = Schedule()
-    board = _Board()
+    result = Schedule(repo=repo)
+    board = _Board(repo)
     queued: list[tuple[date, str, Post]] = []
     for post in repo.posts:
         if not post.active or post.at is None:
@@ -132,47 +200,53 @@ def schedule(repo: Repo) -> Schedule:
         except BadTime:
             continue
         if when.moment is None:
-            start = _queue_start(post)
+            start = queue_start(post, repo)
             if start is not None:
                 queued.append((start, post.id, post))
+            else:
+                result.unplaced.extend((post, c) for c in publishing_channels(post, repo))
             continue
         moment = when.moment.astimezone(UTC)
         for channel in publishing_channels(post, repo):
-            tz_name = when.zone or channel.time_zone or repo.time_zone or "UTC"
+            tz_name = when.zone or channel_zone(channel, repo)
             result.entries.append(Scheduled(post, channel, moment, tz_name, queued=False))
-            board.add(channel.id, moment)
+            board.add(channel, moment)
     for start, _, post in sorted(queued, key=lambda item: (item[0], item[1])):
         for channel in publishing_channels(post, repo):
-            free = _next_free(channel, start, board, repo)
+            free = _next_free(channel, start, board)
             if free is None:
                 result.unplaced.append((post, channel))
                 continue
-            tz_name = channel.time_zone or repo.time_zone or "UTC"
-            result.entries.append(Scheduled(post, channel, free, tz_name, queued=True))
-            board.add(channel.id, free)
+            result.entries.append(
+                Scheduled(post, channel, free, channel_zone(channel, repo), queued=True)
+            )
+            board.add(channel, free)
+            board.cursor[channel.id] = free
     result.entries.sort(key=lambda e: (e.moment, e.post.id, e.channel.id))
     return result
 
 
-def _next_free(channel: Channel, start: date, board: _Board, repo: Repo) -> datetime | None:
+def _next_free(channel: Channel, start: date, board: _Board) -> datetime | None:
     table = slots(channel)
     if not any(table.values()):
         return None
-    tz_name = channel.time_zone or repo.time_zone or "UTC"
-    try:
-        tz = zone(tz_name)
-    except BadTime:
-        return None
-    for offset in range(QUEUE_HORIZON_DAYS):
-        day = start + timedelta(days=offset)
+    tz = zone(board.rules(channel)[0])
+    cursor = board.cursor.get(channel.id)
+    first = start
+    if cursor is not None:
+        first = max(start, cursor.astimezone(tz).date())
+    last = start + timedelta(days=QUEUE_HORIZON_DAYS)
+    day = first
+    while day < last:
         for slot in table.get(day.weekday(), []):
             local = datetime.combine(day, slot, tzinfo=tz)
-            # A slot inside a spring-forward gap does not exist that day.
-            if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local.replace(
-                tzinfo=None
-            ):
-                continue
             moment = local.astimezone(UTC)
-            if board.is_free(channel, moment, tz_name):
+            # A slot inside a spring-forward gap does not exist that day.
+            if moment.astimezone(tz).replace(tzinfo=None) != local.replace(tzinfo=None):
+                continue
+            if cursor is not None and moment <= cursor:
+                continue
+            if board.is_free(channel, moment):
                 return moment
+        day += timedelta(days=1)
     return None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -49,12 +51,28 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(schema(kind), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+@cache
+def fast_validator(kind: str) -> Callable[[Any], Any]:
+    """A compiled validator for the common case: a valid document.
+
+    jsonschema interprets the schema on every call (about 135 µs a post);
+    fastjsonschema compiles it to Python once. It knows drafts up to 7, and our
+    schemas use only keywords that mean the same in draft 7 and 2020-12 (a
+    test checks this), so we compile them as draft 7. jsonschema stays the
+    reference: it checks the schemas themselves and explains every failure.
+    """
+    draft7 = {**schema(kind), "$schema": "http://json-schema.org/draft-07/schema#"}
+    return fastjsonschema.compile(draft7)
+
+
 def check(kind: str, data: Any, rel: str) -> list[Problem]:
     """Every schema problem of `data` as a located `Problem`."""
-    checker = validator(kind)
-    # is_valid is the fast path for the common case of a valid document.
-    if checker.is_valid(data):
+    try:
+        fast_validator(kind)(data)
         return []
+    except fastjsonschema.JsonSchemaException:
+        pass  # explain it with the reference validator below
+    checker = validator(kind)
     problems: dict[tuple[str, str], Problem] = {}
     for err in sorted(checker.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         # jsonschema reports `required` once per missing key, we explain all at once: dedupe.

@@ -158,9 +158,34 @@ class _Builder:
         )
 
 
+class _FastLoader(_Loader):
+    """libyaml's loader with a leaner tag resolver.
+
+    libyaml calls back into Python to resolve the tag of every scalar; PyYAML's
+    generic resolver also handles path resolvers we never use. This one gives
+    the same answers for safe loading, caching the short plain scalars that
+    repeat across files (`approved`, channel ids, times).
+    """
+
+    _cache: dict[str, str] = {}
+
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _STR
+            assert value is not None
+            tag = self._cache.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= 64 and len(self._cache) < 100_000:
+                    self._cache[value] = tag
+            return tag
+        return _MAP if kind is MappingNode else _SEQ
+
+
 def compose(text: str) -> Node | None:
     """The node tree of a single-document YAML text (None for an empty one)."""
-    loader = _Loader(text)
+    loader = _FastLoader(text)
     try:
         return loader.get_single_node()
     finally:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from ..model import Repo
 from ..problems import Problem
-from . import lengths, media, references, secrets, strategy, timing, voice
+from . import lengths, media, references, schedule, secrets, strategy, timing, voice
 
 CHECKS = (
     strategy.check,
     references.check,
     timing.check,
+    schedule.check,
     media.check,
     voice.check,
     secrets.check,

@@ -5,8 +5,18 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator
 
-from ..model import Channel, Post, Repo
+from ..model import Post, publishing_channels
 from ..problems import Pointer, Problem
+
+# publishing_channels lives in model.py; it is re-exported for the rules.
+__all__ = [
+    "at_text",
+    "body_position",
+    "channel_pointer",
+    "did_you_mean",
+    "post_texts",
+    "publishing_channels",
+]
 
 
 def body_position(post: Post, offset: int) -> tuple[int, int]:
@@ -35,18 +45,6 @@ def post_texts(post: Post) -> Iterator[tuple[str, Pointer | None]]:
         for key in ("title", "subtitle"):
             if isinstance(card.get(key), str):
                 yield card[key], ("card", key)
-
-
-def publishing_channels(post: Post, repo: Repo) -> Iterator[Channel]:
-    """The known, enabled channels a post goes to, minus those it skips."""
-    for channel_id in post.channels:
-        channel = repo.channels.get(channel_id)
-        if channel is None or not channel.enabled:
-            continue
-        override = post.overrides.get(channel_id)
-        if override is not None and override.skip:
-            continue
-        yield channel
 
 
 def channel_pointer(post: Post, channel_id: str) -> Pointer:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..files import inside, walk
@@ -25,9 +26,15 @@ def media_path(repo_root: Path, file: str) -> Path:
 def check(repo: Repo) -> Iterator[Problem]:
     yield from _logo(repo)
     media_files: list[str] | None = None
+    # Thousands of posts share a few dozen images: look each file up once.
+    verdicts: dict[str, Problem | None] = {}
     for post in repo.posts:
         for item in _all_media(post):
-            problem = _file_problem(repo, post.rel, item.file, (*item.pointer, "file"))
+            if item.file not in verdicts:
+                verdicts[item.file] = _file_problem(repo, "", item.file, ())
+            problem = verdicts[item.file]
+            if problem is not None:
+                problem = replace(problem, file=post.rel, pointer=(*item.pointer, "file"))
             if problem is not None:
                 if problem.code == "missing-media":
                     if media_files is None:

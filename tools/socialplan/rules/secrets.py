@@ -12,40 +12,58 @@ from collections.abc import Iterator
 from ..model import Repo
 from ..problems import Problem, error
 
-# (what it is, pattern). Group "value" is the secret when the pattern has one.
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern))
-    for name, pattern in (
-        ("a GitHub token", r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"),
-        ("a Slack token", r"\bxox[abprs]-[A-Za-z0-9-]{10,}"),
-        ("a Slack webhook URL", r"https://hooks\.slack\.com/services/[A-Za-z0-9/]{16,}"),
-        (
-            "a Discord webhook URL",
-            r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d+/[\w-]{16,}",
-        ),
-        ("an AWS access key", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
-        ("a Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b"),
-        ("a secret API key", r"\bsk-(?:ant-|proj-|live-)?[A-Za-z0-9_-]{20,}"),
-        ("a Stripe key", r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}"),
-        (
-            "a JSON Web Token",
-            r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}",
-        ),
-        ("a private key", r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----"),
-        ("a bearer token", r"(?i)\bbearer\s+(?P<value>[A-Za-z0-9._~+/-]{20,}=*)"),
-        ("a URL with a password in it", r"\bhttps?://[^/\s:@]+:(?P<value>[^/\s@]{3,})@"),
-        # Bluesky app passwords: four groups of four, at least one digit.
-        (
-            "a Bluesky app password",
-            r"\b(?=[a-z2-7-]*[2-7])[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}\b",
-        ),
-        (
-            "a password or key",
-            r"(?i)\b(?:password|passwd|passphrase|api[_ -]?key|access[_ -]?token|client[_ -]?secret"
-            r"|app[_ -]?password|secret[_ -]?key)\b\s*[:=]\s*[\"']?(?P<value>[^\s\"']{6,})",
-        ),
-    )
+# (what it is, cheap literal hints, pattern). A pattern only runs on text that
+# contains one of its hints (in lower case when the hint is lower case): most
+# posts contain none, and the hints make the scan about ten times faster.
+# Group "value" is the secret when the pattern has one.
+_SOURCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (
+        "a GitHub token",
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+        r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})",
+    ),
+    ("a Slack token", ("xox",), r"\bxox[abprs]-[A-Za-z0-9-]{10,}"),
+    (
+        "a Slack webhook URL",
+        ("hooks.slack.com",),
+        r"https://hooks\.slack\.com/services/[A-Za-z0-9/]{16,}",
+    ),
+    (
+        "a Discord webhook URL",
+        ("/api/webhooks/",),
+        r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d+/[\w-]{16,}",
+    ),
+    ("an AWS access key", ("AKIA", "ASIA"), r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
+    ("a Google API key", ("AIza",), r"\bAIza[0-9A-Za-z_-]{35}\b"),
+    ("a secret API key", ("sk-",), r"\bsk-(?:ant-|proj-|live-)?[A-Za-z0-9_-]{20,}"),
+    ("a Stripe key", ("_live_", "_test_"), r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}"),
+    (
+        "a JSON Web Token",
+        ("eyJ",),
+        r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}",
+    ),
+    ("a private key", ("PRIVATE KEY",), r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----"),
+    ("a bearer token", ("bearer",), r"(?i)\bbearer\s+(?P<value>[A-Za-z0-9._~+/-]{20,}=*)"),
+    ("a URL with a password in it", ("://",), r"\bhttps?://[^/\s:@]+:(?P<value>[^/\s@]{3,})@"),
+    # Bluesky app passwords: four groups of four (a digit among them: see find()).
+    (
+        "a Bluesky app password",
+        ("-",),
+        r"(?<![\w-])[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}(?![\w-])",
+    ),
+    (
+        "a password or key",
+        ("pass", "key", "token", "secret"),
+        r"(?i)\b(?:password|passwd|passphrase|api[_ -]?key|access[_ -]?token|client[_ -]?secret"
+        r"|app[_ -]?password|secret[_ -]?key)\b\s*[:=]\s*[\"']?(?P<value>[^\s\"']{6,})",
+    ),
 )
+PATTERNS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = tuple(
+    (name, frozenset(h.lower() for h in hints), re.compile(pattern))
+    for name, hints, pattern in _SOURCES
+)
+_HINTS = frozenset(h for _, hints, _ in PATTERNS for h in hints)
+_DIGIT_2_TO_7 = re.compile("[2-7]")
 
 # An environment variable's *name* (MASTODON_ACCESS_TOKEN) is what we want there.
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -57,11 +75,19 @@ def mask(value: str) -> str:
 
 def find(content: str) -> Iterator[tuple[str, int, str]]:
     """(what, offset, masked value) of everything in `content` that looks secret."""
-    for name, pattern in PATTERNS:
+    lower = content.lower()
+    present = {hint for hint in _HINTS if hint in lower}
+    if not present:
+        return
+    for name, hints, pattern in PATTERNS:
+        if hints.isdisjoint(present):
+            continue
         for match in pattern.finditer(content):
             named = match.groupdict().get("value")
             if named is not None and _ENV_NAME.match(named):
                 continue
+            if name == "a Bluesky app password" and not _DIGIT_2_TO_7.search(match.group(0)):
+                continue  # four plain words joined by hyphens
             value = named or match.group(0)
             yield name, match.start(), mask(value)
 

@@ -1,0 +1,119 @@
+"""Images, as far as they can be checked without drawing any: templates, cards, files.
+
+- the repository's own card templates (templates/cards/*.yaml) against their schema;
+- each post's `card:`: its template exists, it has alt text within every network's
+  limit (the alt text checks of rules/media.py, applied to the card), and the card
+  plus the photos fit the number of images each network takes;
+- each image file opens as an image of a sane size (its header only: a full decode
+  is left to `socialplan images`, to keep validation fast);
+- the brand's fonts are in a font folder.
+
+Missing files and the photos' own alt text are rules/media.py's; photo counts
+without a card are rules/lengths.py's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..images.brandkit import font_folders, font_issues
+from ..images.fonts import FontLibrary
+from ..images.sources import DEFAULT_MAX_PIXELS, ImageRefused, open_checked
+from ..images.templates import TEMPLATES, load_template, template_files
+from ..loader import MEDIA
+from ..model import Media, Post, Repo, mapping, text
+from ..platforms import NETWORKS
+from ..problems import Problem, error, warning
+from .common import did_you_mean, publishing_channels
+from .media import _one_alt
+
+# A card counts as one image.
+CARD = 1
+
+
+def check(repo: Repo) -> Iterator[Problem]:
+    templates = template_files(repo.root)
+    for path in sorted((repo.root / TEMPLATES).glob("*.yaml")):
+        loaded = load_template(path, repo.root)
+        if isinstance(loaded, list):
+            yield from loaded
+    checked: dict[str, ImageRefused | None] = {}
+    for post in repo.posts:
+        if not post.active:
+            continue
+        yield from _card(post, repo, templates)
+        for item in _images(post):
+            if item.file not in checked:
+                checked[item.file] = _header(repo.root, item.file)
+            refused = checked[item.file]
+            if refused is not None:
+                yield error(
+                    refused.code, post.rel, refused.message, refused.hint, pointer=item.pointer
+                )
+    if any(isinstance(post.data.get("card"), dict) for post in repo.posts):
+        library = FontLibrary(font_folders(repo.root), system=False)
+        _, issues = font_issues(mapping(repo.brand, "visual"), library)
+        for issue in issues:
+            yield warning(
+                issue.code, "strategy/brand.yaml", issue.message, issue.hint, pointer=issue.pointer
+            )
+
+
+def _images(post: Post) -> list[Media]:
+    """Every image file a post uses, each with the pointer of its `file:`."""
+    items = [Media(m.file, m.alt, (*m.pointer, "file")) for m in post.media]
+    for override in post.overrides.values():
+        items.extend(Media(m.file, m.alt, (*m.pointer, "file")) for m in override.media or [])
+    card = mapping(post.data, "card")
+    background = text(card, "background")
+    if background:
+        items.append(Media(background, None, ("card", "background")))
+    return items
+
+
+def _header(root: Path, file: str) -> ImageRefused | None:
+    """Why the image file cannot be used, judging from its header; None if it can."""
+    try:
+        data = (root / MEDIA / file).read_bytes()
+    except OSError:
+        return None  # missing or unreadable: rules/media.py reports it
+    try:
+        open_checked(data, f"{MEDIA.as_posix()}/{file}", DEFAULT_MAX_PIXELS).close()
+    except ImageRefused as refused:
+        return refused
+    return None
+
+
+def _card(post: Post, repo: Repo, templates: dict[str, Path]) -> Iterator[Problem]:
+    card = post.data.get("card")
+    if not isinstance(card, dict):
+        return
+    template = text(card, "template")
+    if template and template not in templates:
+        yield error(
+            "unknown-card-template",
+            post.rel,
+            f"there is no card template `{template}`",
+            did_you_mean(template, templates),
+            pointer=("card", "template"),
+        )
+    channels = list(publishing_channels(post, repo))
+    if post.status != "idea":
+        yield from _one_alt(post, Media("card", text(card, "alt"), ("card",)), channels)
+    for channel in channels:
+        network = NETWORKS.get(channel.network)
+        override = post.overrides.get(channel.id)
+        media = override.media if override and override.media is not None else post.media
+        if network is None or len(media) > network.max_images:
+            continue  # rules/lengths.py reports too many photos on their own
+        if len(media) + CARD > network.max_images:
+            yield error(
+                "too-many-images",
+                post.rel,
+                f"{network.label} (channel `{channel.id}`) takes at most {network.max_images}"
+                f" images; this post has {len(media)} and its card",
+                f"the card counts as an image: drop a photo for `{channel.id}` with an"
+                " override `media:`",
+                pointer=("card",),
+            )
