@@ -51,3 +51,98 @@ def test_wrong_type_is_explained_in_plain_words():
         "post", {"id": "a", "title": "t", "status": "draft", "channels": "x"}, "p.md"
     )
     assert problems[0].message == "channels should be a list, not text"
+
+
+# Keywords that mean the same in draft 7 (what fastjsonschema compiles) and 2020-12.
+DRAFT7_COMPATIBLE = {
+    "$schema",
+    "$id",
+    "title",
+    "description",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "const",
+    "pattern",
+    "format",
+    "minimum",
+    "maximum",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "propertyNames",
+    "allOf",
+    "if",
+    "then",
+    "else",
+    "default",
+}
+
+
+def keywords(node, found):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.add(key)
+            if key in ("properties",):
+                for sub in value.values():
+                    keywords(sub, found)
+            elif key in ("enum", "const", "required", "default", "description", "title"):
+                continue
+            else:
+                keywords(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            keywords(item, found)
+    return found
+
+
+@pytest.mark.parametrize("kind", schema.KINDS)
+def test_schemas_use_only_keywords_shared_with_draft_7(kind):
+    assert keywords(schema.schema(kind), set()) <= DRAFT7_COMPATIBLE
+
+
+def _mutations(document):
+    """The document with one value at a time replaced by something of another type."""
+    yield document
+    for key in list(document):
+        for replacement in (None, 7, "x", [], {}, True, "2027-13-45", "UPPER CASE"):
+            yield {**document, key: replacement}
+        yield {k: v for k, v in document.items() if k != key}
+    yield {**document, "unexpected": 1}
+
+
+def test_fast_and_reference_validators_agree():
+    from jsonschema import Draft202012Validator as Reference
+
+    post = {
+        "id": "a",
+        "title": "T",
+        "status": "approved",
+        "objective": "o",
+        "pillar": "p",
+        "channels": ["x"],
+        "at": "2027-01-04 09:00 Europe/London",
+        "media": [{"file": "a.jpg", "alt": "A cup", "focus": {"x": 0.5, "y": 0.5}}],
+        "overrides": {"x": {"text": "Hi", "skip": False}},
+        "card": {"template": "quote", "title": "Q"},
+    }
+    reference = Reference(schema.schema("post"), format_checker=Reference.FORMAT_CHECKER)
+    fast = schema.fast_validator("post")
+    checked = 0
+    for document in _mutations(post):
+        try:
+            fast(document)
+            fast_ok = True
+        except Exception:
+            fast_ok = False
+        # The fast path may only be stricter (it then falls back to the reference).
+        if fast_ok:
+            assert reference.is_valid(document), document
+        checked += 1
+        assert (schema.check("post", document, "p.md") == []) == reference.is_valid(document)
+    assert checked > 50
