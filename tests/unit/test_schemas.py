@@ -81,14 +81,20 @@ DRAFT7_COMPATIBLE = {
     "then",
     "else",
     "default",
+    "$defs",
+    "$ref",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
 }
+ANNOTATIONS = {"description", "title", "default", "examples"}
 
 
 def keywords(node, found):
     if isinstance(node, dict):
         for key, value in node.items():
             found.add(key)
-            if key in ("properties",):
+            if key in ("properties", "$defs"):
                 for sub in value.values():
                     keywords(sub, found)
             elif key in ("enum", "const", "required", "default", "description", "title"):
@@ -101,9 +107,23 @@ def keywords(node, found):
     return found
 
 
+def refs_with_siblings(node):
+    if isinstance(node, dict):
+        if "$ref" in node:
+            yield set(node) - {"$ref"}
+        for value in node.values():
+            yield from refs_with_siblings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from refs_with_siblings(item)
+
+
 @pytest.mark.parametrize("kind", schema.KINDS)
 def test_schemas_use_only_keywords_shared_with_draft_7(kind):
     assert keywords(schema.schema(kind), set()) <= DRAFT7_COMPATIBLE
+    # Draft 7 ignores keywords beside $ref; 2020-12 applies them: allow annotations only.
+    for siblings in refs_with_siblings(schema.schema(kind)):
+        assert siblings <= ANNOTATIONS
 
 
 def _mutations(document):

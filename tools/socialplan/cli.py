@@ -17,6 +17,7 @@ import click
 from . import __version__, report, scaffold
 from .commands import friendly_errors
 from .commands.calendar import calendar as calendar_command
+from .commands.images import images as images_command
 from .validate import validate as run_validation
 
 
@@ -153,6 +154,7 @@ def new_post(
 
 
 main.add_command(calendar_command)
+main.add_command(images_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

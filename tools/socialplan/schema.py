@@ -29,6 +29,7 @@ KINDS = (
     "people",
     "playbook",
     "post",
+    "card-template",
 )
 
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import rules, yamlio
+from . import rules
 from .errors import UsageError
 from .files import inside
 from .loader import find_root, load
+from .locate import locate
 from .model import Repo
-from .problems import Problem, Report
+from .problems import Report
 
 
 @dataclass
@@ -62,22 +63,3 @@ def validate(paths: Sequence[Path] = (), root: Path | None = None) -> Validation
 def _selected(path: Path, wanted: list[Path]) -> bool:
     resolved = path.resolve()
     return any(resolved == w or w in resolved.parents for w in wanted)
-
-
-def locate(problems: list[Problem], repo: Repo) -> list[Problem]:
-    """Fill in line and column from each problem's pointer, parsing a file at most once."""
-    trees: dict[str, object] = {}
-    located = []
-    for problem in problems:
-        if problem.line == 0:
-            line, col = 1, 1
-            document = repo.documents.get(problem.file)
-            if document is not None and problem.pointer is not None:
-                if problem.file not in trees:
-                    trees[problem.file] = yamlio.compose_quietly(document.text)
-                tree = trees[problem.file]
-                line, col = yamlio.position(tree, problem.pointer, problem.on_key)  # type: ignore[arg-type]
-                line += document.line_offset
-            problem = replace(problem, line=line, col=col)
-        located.append(problem)
-    return located

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model import Repo
 from ..problems import Problem
-from . import lengths, media, references, schedule, secrets, strategy, timing, voice
+from . import images, lengths, media, references, schedule, secrets, strategy, timing, voice
 
 CHECKS = (
     strategy.check,
@@ -16,6 +16,7 @@ CHECKS = (
     timing.check,
     schedule.check,
     media.check,
+    images.check,
     voice.check,
     secrets.check,
     lengths.check,

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..files import inside
 from ..images.brandkit import font_folders, font_issues
 from ..images.fonts import FontLibrary
 from ..images.sources import DEFAULT_MAX_PIXELS, ImageRefused, open_checked
@@ -74,8 +75,11 @@ def _images(post: Post) -> list[Media]:
 
 def _header(root: Path, file: str) -> ImageRefused | None:
     """Why the image file cannot be used, judging from its header; None if it can."""
+    path = root / MEDIA / file
+    if not inside(path, root):
+        return None  # rules/media.py reports paths leading outside the repository
     try:
-        data = (root / MEDIA / file).read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None  # missing or unreadable: rules/media.py reports it
     try:
