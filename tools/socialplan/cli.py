@@ -16,8 +16,10 @@ import click
 
 from . import __version__, report, scaffold
 from .commands import friendly_errors
+from .commands.build import build as build_command
 from .commands.calendar import calendar as calendar_command
 from .commands.images import images as images_command
+from .commands.site import serve as serve_command
 from .validate import validate as run_validation
 
 
@@ -153,8 +155,10 @@ def new_post(
     click.echo(f"Created {created.path} (id: {created.id})")
 
 
+main.add_command(build_command)
 main.add_command(calendar_command)
 main.add_command(images_command)
+main.add_command(serve_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,16 +22,22 @@ def _progress(message: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to write the site (default: site/ in the repository).",
 )
-@click.option("--no-images", is_flag=True, help="Skip rendering images (the site shows the media files).")
+@click.option(
+    "--no-images", is_flag=True, help="Skip rendering images (the site shows the media files)."
+)
 @click.option("--strict", is_flag=True, help="Refuse to build on warnings too, not only on errors.")
-@click.option("--clean", is_flag=True, help="Render every page again instead of only the changed ones.")
+@click.option(
+    "--clean", is_flag=True, help="Render every page again instead of only the changed ones."
+)
 @click.option(
     "--repo",
     "repo_root",
     type=click.Path(file_okay=False, path_type=Path),
     help="The brand repository (default: the one containing the current folder).",
 )
-def build(out: Path | None, no_images: bool, strict: bool, clean: bool, repo_root: Path | None) -> None:
+def build(
+    out: Path | None, no_images: bool, strict: bool, clean: bool, repo_root: Path | None
+) -> None:
     """Build everything: variants, images, calendar file and the strategy site.
 
     Validates first and builds nothing when there are errors (or warnings,
@@ -70,11 +76,15 @@ def build(out: Path | None, no_images: bool, strict: bool, clean: bool, repo_roo
     if full.problems:
         click.echo(report.as_text(full), nl=False)
     site = result.site
-    how = f"{site.rendered:,} of {site.pages:,} pages rendered" if site.incremental else (
-        f"{site.pages:,} pages"
+    how = (
+        f"{site.rendered:,} of {site.pages:,} pages rendered"
+        if site.incremental
+        else (f"{site.pages:,} pages")
     )
-    click.echo(f"Built the site in {_shown(site.out)} ({how}). Open {_shown(site.out / 'index.html')}"
-               " in a browser, or run `socialplan serve` while editing.")
+    click.echo(
+        f"Built the site in {_shown(site.out)}/ ({how}). See it with `socialplan serve`"
+        " (http://127.0.0.1:8000), or publish the folder as it is."
+    )
 
 
 def _shown(path: Path) -> str:

@@ -1,0 +1,180 @@
+"""How fast is `socialplan build`, and its site next to a plain MkDocs site?
+
+    python benchmarks/build_bench.py [--posts 1000 10000] [--images]
+
+For each size, on a generated repository (benchmarks/generate.py, cached under
+benchmarks/out/) copied to a scratch folder, each in a fresh process:
+
+- a cold `socialplan build` (no previous build), with the time of every step;
+- the floor: `mkdocs build` of the same number of plain Markdown pages (each
+  a post's title and text) with the same theme, plugins and navigation;
+- a rebuild after changing the text of one post.
+
+Printed: the site part (page generation + MkDocs) against the floor (target
+<= 1.5x), the rebuild against the cold build (target <= 20%), and the peak
+resident memory of each process. Images are left out unless --images (their
+own cost, with their own cache, is not what this measures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import validate_bench
+
+HERE = Path(__file__).resolve().parent
+SITE_TARGET = 1.5
+REBUILD_TARGET = 0.20
+FLOOR_CONFIG = """\
+site_name: Floor
+docs_dir: docs
+theme:
+  name: material
+  font: false
+  features: [navigation.tabs, navigation.top, search.suggest, search.highlight]
+plugins: [search]
+markdown_extensions: [attr_list, admonition, tables, {toc: {permalink: true}}]
+extra: {generator: false}
+not_in_nav: |
+  /posts/
+nav:
+  - Home: index.md
+"""
+
+
+def _peak_mb() -> float:
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
+
+
+def measure_build(root: str, images: str = "") -> dict[str, Any]:
+    from socialplan.build import build
+
+    started = time.perf_counter()
+    result = build(Path(root), out=Path(root) / "site", images=bool(images))
+    if result.refused:
+        raise SystemExit(f"the repository does not validate: {len(result.report.errors)} errors")
+    return {
+        "seconds": time.perf_counter() - started,
+        "steps": result.seconds,
+        "pages": result.site.pages,
+        "rendered": result.site.rendered,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def measure_floor(root: str) -> dict[str, Any]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(Path(root) / "mkdocs.yml"))
+    started = time.perf_counter()
+    build(config)
+    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb()}
+
+
+def in_fresh_process(function: str, *args: str) -> dict[str, Any]:
+    code = (
+        "import json, sys; sys.path.insert(0, sys.argv[1]); import build_bench;"
+        f" print(json.dumps(build_bench.{function}(*sys.argv[2:])))"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    output = subprocess.run(
+        [sys.executable, "-c", code, str(HERE), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def floor_site(root: Path, pages: int, target: Path) -> Path:
+    """Plain Markdown pages: one per generated site page, from the posts' own text."""
+    import yaml
+
+    from socialplan import frontmatter
+
+    docs = target / "docs"
+    (docs / "posts").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\nPlain pages of the same posts.\n", encoding="utf-8")
+    posts = sorted((root / "content" / "posts").rglob("*.md"))
+    for index in range(pages - 1):
+        parts = frontmatter.split(posts[index % len(posts)].read_text(encoding="utf-8"))
+        title, body = yaml.safe_load(parts.yaml_text).get("title", "Post"), parts.body
+        text = f"# {title}\n\n{body}\n\n## Notes\n\nPage {index} of the floor.\n"
+        (docs / "posts" / f"page-{index:05d}.md").write_text(text, encoding="utf-8")
+    (target / "mkdocs.yml").write_text(FLOOR_CONFIG, encoding="utf-8")
+    return target
+
+
+def change_one_post(root: Path) -> None:
+    """Edit the title and the text of the post in the middle of the plan: its page, and
+    the calendar and board pages that list it, must be rendered again."""
+    posts = sorted((root / "content" / "posts").rglob("*.md"))
+    post = posts[len(posts) // 2]
+    text = post.read_text(encoding="utf-8")
+    text = text.replace("\ntitle: ", "\ntitle: Edited: ", 1)
+    head, _, body = text[4:].partition("\n---\n")
+    post.write_text(f"---\n{head}\n---\nEdited. {body}", encoding="utf-8")
+
+
+def bench(posts: int, images: bool) -> dict[str, Any]:
+    source = validate_bench.repository(posts, seed=0, fresh=False)
+    with tempfile.TemporaryDirectory(prefix="socialplan-build-bench-") as scratch:
+        root = Path(scratch) / "brand"
+        shutil.copytree(source, root)
+        shutil.copy2(HERE.parent / "mkdocs.yml", root / "mkdocs.yml")
+        cold = in_fresh_process("measure_build", str(root), "1" if images else "")
+        floor = in_fresh_process(
+            "measure_floor", str(floor_site(root, cold["pages"], Path(scratch) / "floor"))
+        )
+        change_one_post(root)
+        warm = in_fresh_process("measure_build", str(root), "1" if images else "")
+    site = cold["steps"].get("pages", 0.0) + cold["steps"].get("site", 0.0)
+    return {"posts": posts, "cold": cold, "floor": floor, "rebuild": warm, "site_seconds": site}
+
+
+def report(row: dict[str, Any]) -> None:
+    cold, floor, warm = row["cold"], row["floor"], row["rebuild"]
+    steps = ", ".join(f"{k} {v:.1f} s" for k, v in cold["steps"].items())
+    site_ratio = row["site_seconds"] / floor["seconds"]
+    rebuild_ratio = warm["seconds"] / cold["seconds"]
+    print(f"\n{row['posts']:,} posts, {cold['pages']:,} pages")
+    print(
+        f"  cold build      {cold['seconds']:7.1f} s   peak {cold['peak_mb']:6.0f} MB   ({steps})"
+    )
+    print(f"  floor (mkdocs)  {floor['seconds']:7.1f} s   peak {floor['peak_mb']:6.0f} MB")
+    print(
+        f"  site vs floor   {site_ratio:7.2f} x   (target <= {SITE_TARGET} x:"
+        f" {'met' if site_ratio <= SITE_TARGET else 'NOT met'})"
+    )
+    print(
+        f"  rebuild         {warm['seconds']:7.1f} s   peak {warm['peak_mb']:6.0f} MB"
+        f"   {rebuild_ratio:.0%} of cold (target <= {REBUILD_TARGET:.0%}:"
+        f" {'met' if rebuild_ratio <= REBUILD_TARGET else 'NOT met'};"
+        f" {warm['rendered']:,} pages rendered)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--images", action="store_true", help="Render images too.")
+    args = parser.parse_args()
+    for posts in args.posts:
+        report(bench(posts, args.images))
+
+
+if __name__ == "__main__":
+    main()

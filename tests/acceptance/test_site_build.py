@@ -1,0 +1,193 @@
+"""The site as MkDocs builds it: strict, self-contained, safe, and incremental."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from socialplan.build import build
+
+from ..conftest import ROOT, BrandRepo
+from ..unit.test_site_pages import add_hostile_post
+
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+# Material prints an end-of-life notice when run as `mkdocs`; it is not about this site.
+QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1798761600"}
+DEMO_PARTS = ("strategy", "content", "schemas", "assets", "templates", "mkdocs.yml")
+
+
+def copy_demo(target: Path) -> Path:
+    """The demo brand, copied so that builds do not write into the working tree."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in DEMO_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    return target
+
+
+class Resources(HTMLParser):
+    """What a page makes the browser fetch, and where its links go."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fetched: list[str] = []
+        self.links: list[str] = []
+        self.tags: list[str] = []
+        self.handlers: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.tags.append(tag)
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+        if tag in ("img", "script", "iframe", "source", "video", "audio") and values.get("src"):
+            self.fetched.append(values["src"] or "")
+        if tag == "link" and values.get("href"):
+            rel = (values.get("rel") or "").split()
+            target = (
+                self.fetched
+                if {"stylesheet", "icon", "preload", "manifest"} & set(rel)
+                else self.links
+            )
+            target.append(values["href"] or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+
+
+def parse(path: Path) -> Resources:
+    parser = Resources()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def mkdocs_build(root: Path, out: Path, strict: bool = False) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build`; strict turns validation problems (and any MkDocs warning) into failure."""
+    return subprocess.run(
+        [
+            MKDOCS,
+            "build",
+            *(["--strict"] if strict else []),
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-d",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=QUIET,
+        check=False,
+    )
+
+
+def test_mkdocs_builds_the_demo_strictly(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "demo")
+    result = mkdocs_build(root, tmp_path / "site", strict=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    site = tmp_path / "site"
+    for page in ("index.html", "strategy/index.html", "calendar/index.html", "pipeline/index.html"):
+        assert (site / page).is_file(), page
+    assert len(list((site / "posts").glob("*/index.html"))) == len(
+        list((root / "content/posts").rglob("*.md"))
+    )
+
+
+def test_the_site_fetches_nothing_from_other_servers(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "demo")
+    assert mkdocs_build(root, tmp_path / "site").returncode == 0
+    for page in (tmp_path / "site").rglob("*.html"):
+        found = parse(page)
+        external = [u for u in found.fetched if re.match(r"^(?:https?:)?//", u)]
+        assert not external, (page, external)
+    css = "\n".join(p.read_text("utf-8") for p in (tmp_path / "site").rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_post_pages_stay_out_of_the_navigation(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "demo")
+    assert mkdocs_build(root, tmp_path / "site").returncode == 0
+    home = (tmp_path / "site/index.html").read_text("utf-8")
+    navigation = home[home.index("md-nav--primary") :]
+    navigation = navigation[: navigation.index("</nav>")]
+    assert "posts/" not in navigation and "calendar/2027" not in navigation
+
+
+def test_a_hostile_post_shows_as_text(brand: BrandRepo, tmp_path: Path) -> None:
+    add_hostile_post(brand)
+    shutil.copy2(ROOT / "mkdocs.yml", brand.root / "mkdocs.yml")
+    result = mkdocs_build(brand.root, tmp_path / "site", strict=True)
+    assert result.returncode == 0, result.stderr
+    for page in (tmp_path / "site").rglob("*.html"):
+        found = parse(page)
+        assert not found.handlers, page
+        assert not [u for u in found.links + found.fetched if u.lower().startswith("javascript")]
+        assert "iframe" not in found.tags
+    post = (tmp_path / "site/posts/2027-01-20-tricky/index.html").read_text("utf-8")
+    assert "&lt;script&gt;window.__xss=5&lt;/script&gt;" in post
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", post, re.DOTALL)
+    assert not [s for s in scripts if "__xss" in s]
+
+
+POST = """
+    id: 2027-01-{day:02d}-post
+    title: Post number {day}
+    status: approved
+    objective: first-objective
+    pillar: expertise
+    channels: [bluesky]
+    at: 2027-01-{day:02d} 09:00 Europe/London
+"""
+
+
+def test_a_rebuild_after_one_change_equals_a_full_build(brand: BrandRepo, tmp_path: Path) -> None:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", QUIET["SOURCE_DATE_EPOCH"])
+    root = brand.root
+    for day in range(4, 20):
+        brand.post(f"post-{day}", POST.format(day=day), f"Text of post {day}.")
+    first = build(root, out=tmp_path / "incremental", images=False)
+    assert first.site is not None and not first.site.incremental
+    brand.post("post-10", POST.format(day=10), "A changed text.")
+    (root / "content/posts/2027/01/post-19.md").unlink()
+    second = build(root, out=tmp_path / "incremental", images=False)
+    assert second.site.incremental
+    assert 0 < second.site.rendered < second.site.pages / 2
+    assert not (tmp_path / "incremental/posts/2027-01-19-post").exists()
+    shutil.rmtree(root / "build")
+    full = build(root, out=tmp_path / "full", images=False)
+    assert not full.site.incremental
+    assert_same_tree(tmp_path / "full", tmp_path / "incremental")
+
+
+def assert_same_tree(left: Path, right: Path) -> None:
+    comparison = filecmp.dircmp(left, right, ignore=["sitemap.xml.gz"])
+    stack = [comparison]
+    while stack:
+        current = stack.pop()
+        assert not current.left_only and not current.right_only, (
+            current.left,
+            current.left_only,
+            current.right_only,
+        )
+        _, mismatch, errors = filecmp.cmpfiles(
+            current.left, current.right, current.common_files, shallow=False
+        )
+        assert not mismatch and not errors, (current.left, mismatch)
+        stack.extend(current.subdirs.values())
+
+
+@pytest.mark.parametrize("name", ["socialplan.css", "brand.css"])
+def test_the_stylesheets_are_served_by_the_site(tmp_path: Path, name: str) -> None:
+    root = copy_demo(tmp_path / "demo")
+    assert mkdocs_build(root, tmp_path / "site").returncode == 0
+    assert (tmp_path / "site/assets/socialplan" / name).is_file()
+    assert f"assets/socialplan/{name}" in (tmp_path / "site/index.html").read_text("utf-8")

@@ -1,0 +1,186 @@
+"""`socialplan build`: everything the repository turns into, in one pass.
+
+    validate → variants → images → calendar → site
+
+Validation comes first and a repository with errors (or warnings, when
+strict) is not built: the result carries the report instead. Each later step
+reuses what the one before read (one load, one schedule), reports what it
+does through the `progress` callback, and leaves unchanged outputs alone, so
+a second build after a small edit is quick. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import variants
+from .errors import WriteError
+from .loader import find_root
+from .model import Repo
+from .problems import Problem, Report
+from .rules.common import publishing_channels
+from .schedule import Schedule, schedule
+from .validate import Validation, locate, validate
+
+Progress = Callable[[str], None]
+VARIANTS = Path("build", "variants")
+CALENDAR = Path("build", "calendar.ics")
+
+
+@dataclass
+class BuildResult:
+    validation: Validation
+    refused: bool = False  # not built: validation (or images) failed
+    variants_written: int = 0
+    variants_total: int = 0
+    images: str = "skipped"
+    calendar: Path | None = None
+    site: Any = None  # socialplan.site.builder.SiteBuild
+    problems: list[Problem] = field(default_factory=list)  # from the images step
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def report(self) -> Report:
+        report = Report(list(self.validation.report.problems), self.validation.report.files_checked)
+        report.extend(self.problems)
+        report.problems = report.sorted()
+        return report
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise WriteError(f"could not write {path}: {exc.strerror or exc}") from None
+    return True
+
+
+def write_variants(repo: Repo, out: Path) -> tuple[int, int]:
+    """build/variants/<post id>/<channel id>.json: what each channel receives.
+
+    A stand-in until `socialplan.variants` offers its own writer (issue 3):
+    swap this function for it. Returns (files written, files in total).
+    """
+    written = total = 0
+    for post in repo.posts:
+        if not post.id or not post.active:
+            continue
+        for channel in publishing_channels(post, repo):
+            composed = variants.compose(post, channel, repo.people)
+            document = {
+                "post": post.id,
+                "channel": channel.id,
+                "network": channel.network,
+                "parts": list(composed.parts),
+                "hashtags": list(composed.hashtags),
+                "link": composed.link,
+            }
+            data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
+            total += 1
+            written += _write_if_changed(out / post.id / f"{channel.id}.json", data)
+    return written, total
+
+
+def render_images(root: Path, repo: Repo, progress: Progress) -> tuple[str, list[Problem]]:
+    """The images step (socialplan.images), when that package is installed."""
+    try:
+        from .images import render_images as render
+    except ImportError:  # pragma: no cover - the images package ships with socialplan
+        return "skipped: socialplan.images is not installed", []
+    done = 0
+
+    def each(_: Any) -> None:
+        nonlocal done
+        done += 1
+        if done % 250 == 0:
+            progress(f"images: {done:,} posts")
+
+    run = render(root=root, progress=each)
+    return f"{run.rendered:,} rendered, {run.cached:,} unchanged", locate(run.problems, repo)
+
+
+def write_calendar(root: Path, plan: Schedule) -> tuple[Path | None, bytes | None]:
+    try:
+        from .calendar import to_ics
+    except ImportError:  # pragma: no cover - the calendar package ships with socialplan
+        return None, None
+    data = to_ics(plan)
+    _write_if_changed(root / CALENDAR, data)
+    return root / CALENDAR, data
+
+
+def build(
+    root: Path | None = None,
+    *,
+    out: Path | None = None,
+    images: bool = True,
+    strict: bool = False,
+    incremental: bool = True,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Validate, then write variants, images, the calendar file and the site."""
+    say = progress or (lambda message: None)
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        result.seconds[step] = now - clock
+        clock = now
+
+    validation = validate(root=find_root(root if root is not None else Path.cwd()))
+    result = BuildResult(validation)
+    root = validation.root
+    report = validation.report
+    lap("validate")
+    say(
+        f"validate: {report.files_checked:,} files, {len(report.errors)} errors,"
+        f" {len(report.warnings)} warnings"
+    )
+    if report.failed(strict):
+        result.refused = True
+        return result
+    repo = validation.repo
+    result.variants_written, result.variants_total = write_variants(repo, root / VARIANTS)
+    lap("variants")
+    say(f"variants: {result.variants_total:,} in {VARIANTS}/ ({result.variants_written:,} changed)")
+    if images:
+        say("images: rendering (unchanged images are kept)")
+        result.images, result.problems = render_images(root, repo, say)
+        lap("images")
+        say(f"images: {result.images}")
+        if any(p.is_error for p in result.problems) or (strict and result.problems):
+            result.refused = True
+            return result
+    plan = schedule(repo)
+    result.calendar, ics = write_calendar(root, plan)
+    lap("calendar")
+    if result.calendar is not None:
+        say(f"calendar: {len(plan.entries):,} events in {CALENDAR}")
+    from .site import pages
+    from .site.builder import build_site
+    from .site.sources import Prepared, collect_extras
+
+    extras = collect_extras(root, plan, ics)
+    files = pages(repo, plan, extras)
+    lap("pages")
+    say(f"site: generated {len(files):,} files")
+    prepared = Prepared(root, repo, plan, extras, files, report)
+    target = out if out is not None else root / "site"
+    result.site = build_site(prepared, target, strict=strict, incremental=incremental, progress=say)
+    lap("site")
+    return result

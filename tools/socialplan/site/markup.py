@@ -1,0 +1,175 @@
+"""Writing user text into pages safely, and linking pages to each other.
+
+Everything a brand wrote (titles, post text, alt text, names, notes) is user
+text: it may hold `<script>`, an `onerror=` attribute or Markdown that would
+turn into a `javascript:` link. Markdown passes raw HTML through untouched, so
+escaping HTML is not enough inside Markdown: `inline` also turns every
+character Markdown gives a meaning to into a numeric character reference,
+which Markdown leaves alone and the browser shows as the character itself.
+
+Pages are mostly HTML blocks inside Markdown (MkDocs does not rewrite links
+inside raw HTML), so links between pages are computed here, from the source
+path of one page to the source path of another, the way MkDocs maps them to
+URLs (`use_directory_urls: true`: `posts/a.md` is served at `posts/a/`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+
+# Python-Markdown stashes raw HTML behind STX/ETX markers: a user text holding
+# them could splice stashed HTML back in. No post needs control characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Characters with a meaning in Markdown or its extensions (emphasis, links,
+# headings, lists, tables, attribute lists, code spans, HTML).
+_MARKDOWN = "\\`*_{}[]()#+-.!|~^=:$%"
+_INLINE = str.maketrans(
+    {
+        **{c: f"&#{ord(c)};" for c in _MARKDOWN},
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#39;",
+        "\n": " ",
+    }
+)
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def esc(text: object) -> str:
+    """`text` as HTML text or attribute value: nothing in it is markup."""
+    return html.escape(clean(str(text)), quote=True)
+
+
+def multiline(text: str, strip: bool = True) -> str:
+    """Escaped text whose line breaks survive inside one line of HTML.
+
+    A raw newline would end the HTML block (and a blank line a paragraph) in
+    Markdown; the character reference is a newline to the browser, shown as
+    such in an element styled `white-space: pre-wrap`.
+    """
+    return esc(text.strip("\n") if strip else text).replace("\n", "&#10;")
+
+
+def inline(text: object) -> str:
+    """User text for a Markdown line (a heading, a list item): shown, never parsed."""
+    return clean(str(text)).translate(_INLINE)
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` when it is an http(s) or mailto link, else None (no `javascript:`)."""
+    if url and _SAFE_URL.match(url.strip()):
+        return url.strip()
+    return None
+
+
+def tag(name: str, content: str = "", /, **attributes: object) -> str:
+    """An HTML element; attribute values are escaped, `content` must already be HTML.
+
+    `class_` is written `class`; a value of None or False leaves the attribute out.
+    """
+    parts = [name]
+    for key, value in attributes.items():
+        if value is None or value is False:
+            continue
+        key = key.rstrip("_").replace("_", "-")
+        parts.append(key if value is True else f'{key}="{esc(value)}"')
+    return f"<{' '.join(parts)}>{content}</{name}>"
+
+
+def join(items: Iterable[str]) -> str:
+    return "".join(items)
+
+
+def slug(text: str) -> str:
+    """An anchor id for an object id (ids are validated lower-case words already)."""
+    return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-") or "item"
+
+
+def page_url(src: str) -> str:
+    """The URL path (relative to the site root) MkDocs serves a source file at."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+class Linker:
+    """Relative links from one page to other pages and files of the site."""
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.base = page_url(src)  # a directory URL: "" or "posts/a/"
+
+    def href(self, target: str, anchor: str = "") -> str:
+        url = page_url(target)
+        relative = posixpath.relpath(url or ".", self.base or ".")
+        if not url or url.endswith("/"):
+            relative = "./" if relative == "." else relative + "/"
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def a(self, target: str, label_html: str, anchor: str = "", **attributes: object) -> str:
+        return tag("a", label_html, href=self.href(target, anchor), **attributes)
+
+
+def heading(title: str, *, wide: bool = False) -> str:
+    """Front matter and the first heading of a page titled with user text.
+
+    MkDocs takes a page's title from its first heading, unescaped, and Material
+    writes it into `<title>` without escaping (after `striptags`, which turns
+    `&lt;` back into `<`). A `title:` in the front matter is written as it is
+    instead: given escaped, it shows right and cannot close `<title>`. `wide`
+    hides the side bars, for a board or a month grid.
+    """
+    lines = ["---", f"title: {json.dumps(esc(title))}"]
+    if wide:
+        lines += ["hide:", "  - navigation", "  - toc"]
+    return "\n".join([*lines, "---", f"# {inline(title)}", ""])
+
+
+def html_block(*parts: str) -> str:
+    """HTML for a Markdown page: one line, with blank lines around it so Markdown leaves
+    it raw (and the MkDocs plugin can set it aside while Markdown runs)."""
+    return "\n\n" + "".join(parts) + "\n\n"
+
+
+def table(headers: list[str], rows: Iterable[list[str]], class_: str = "") -> str:
+    """An HTML table; headers and cells must already be HTML."""
+    head = tag("tr", join(tag("th", h) for h in headers))
+    body = join(tag("tr", join(tag("td", cell) for cell in row)) for row in rows)
+    return tag("table", tag("thead", head) + tag("tbody", body), class_=class_ or None)
+
+
+def paragraphs(text: str) -> str:
+    """Prose a brand wrote (a persona, a competitor analysis) as safe HTML.
+
+    Blank lines separate paragraphs and lines starting with `- ` or `* ` make a
+    list; nothing else is interpreted, so no markup and no link gets through.
+    """
+    blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    out = []
+    for block in blocks:
+        lines = block.splitlines()
+        if all(re.match(r"\s*[-*] ", line) for line in lines):
+            items = join(tag("li", esc(re.sub(r"^\s*[-*] ", "", line))) for line in lines)
+            out.append(tag("ul", items))
+        else:
+            out.append(tag("p", esc(" ".join(line.strip() for line in lines))))
+    return join(out)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"

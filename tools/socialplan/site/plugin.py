@@ -1,0 +1,187 @@
+"""The MkDocs plugin: a thin adapter from `pages()` to MkDocs files.
+
+    plugins:
+      - search
+      - socialplan
+
+On every build it reads the repository (`sources.prepare`), gives MkDocs the
+generated pages and assets in place of whatever the docs folder holds, and
+provides the navigation when mkdocs.yml has none. `mkdocs serve` also watches
+strategy/ and content/, so editing a post reloads the page.
+
+`socialplan build` hands the plugin a repository it has already read and
+validated (`prepared`), plus an `Incremental` record of the previous build so
+that pages whose Markdown did not change are not rendered again.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..errors import SocialplanError
+from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
+from .context import SourceFile
+from .incremental import Incremental
+from .sources import Prepared, prepare
+
+log = logging.getLogger("mkdocs.plugins.socialplan")
+# Stands for an HTML block while Markdown runs: letters only, so Markdown leaves it be.
+TOKEN = "SOCIALPLANHTMLBLOCKX"
+_PLACEHOLDER = re.compile(rf"<p>{TOKEN}(\d+)Z</p>")
+REPORT_EVERY = 250
+
+
+class SocialplanConfig(Config):
+    # The brand repository; default: the folder holding mkdocs.yml.
+    repo = c.Optional(c.Type(str))
+    # Name the site after strategy/brand.yaml's `name` (mkdocs.yml needs a site_name anyway).
+    site_name_from_brand = c.Type(bool, default=True)
+
+
+class GeneratedFile(File):
+    """A generated file that a dirty build may skip when the last build wrote the same."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        if self.unchanged and Path(self.abs_dest_path).is_file():
+            return False
+        return super().is_modified()
+
+
+class SocialplanPlugin(BasePlugin[SocialplanConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.prepared: Prepared | None = None
+        self.incremental: Incremental | None = None
+        self.progress: Callable[[str], None] | None = None
+        self.rebuilt: set[str] = set()
+        self.page_urls: list[str] = []
+        self._to_render = 0
+        self._blocks: dict[str, list[str]] = {}
+        self._token = TOKEN
+
+    def root(self, config: MkDocsConfig) -> Path:
+        if self.config.repo:
+            return Path(config.config_file_path or ".").parent / self.config.repo
+        return Path(config.config_file_path or ".").parent
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.prepared is None:
+            try:
+                self.prepared = prepare(self.root(config).resolve())
+            except SocialplanError as exc:
+                raise PluginError(f"socialplan: {exc}") from None
+            report = self.prepared.report
+            if report is not None and report.errors:
+                log.warning(
+                    "socialplan: %d validation errors; run `socialplan validate` to see them",
+                    len(report.errors),
+                )
+        prepared = self.prepared
+        if self.config.site_name_from_brand:
+            name = prepared.repo.brand.get("name")
+            if isinstance(name, str) and name.strip():
+                # Material writes site_name into attributes without escaping it, and
+                # escapes it elsewhere: escaped Markup is right in both places.
+                config.site_name = escape(name.strip())
+        if config.nav is None:
+            config.nav = copy.deepcopy(NAVIGATION)
+        if config.not_in_nav is None:
+            config.not_in_nav = c.PathSpec().run_validation("\n".join(NOT_IN_NAV))
+        for css in EXTRA_CSS:
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        logo = next((p for p in prepared.files if p.startswith("assets/socialplan/logo.")), None)
+        if logo and not config.theme.get("logo"):
+            config.theme["logo"] = logo
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """The generated files, plus the theme's; nothing from the docs folder."""
+        assert self.prepared is not None
+        docs = Path(config.docs_dir).resolve()
+        kept = [f for f in files if not (f.src_dir and Path(f.src_dir).resolve() == docs)]
+        generated: list[GeneratedFile] = []
+        for path, content in self.prepared.files.items():
+            if isinstance(content, SourceFile):
+                made = GeneratedFile.generated(config, path, abs_src_path=str(content.path))
+            else:
+                made = GeneratedFile.generated(config, path, content=content)
+            assert isinstance(made, GeneratedFile)
+            item = made
+            if self.incremental is not None:
+                item.unchanged = self.incremental.unchanged(path, content)
+            generated.append(item)
+        # Page.url writes the home page as "", File.url as "./".
+        self.page_urls = [
+            "" if f.url in (".", "./") else f.url for f in generated if f.is_documentation_page()
+        ]
+        self._to_render = sum(1 for f in generated if f.is_documentation_page() and f.is_modified())
+        return Files([*kept, *generated])
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Set the generated HTML blocks aside while Markdown runs on the rest.
+
+        Markdown passes raw HTML through unchanged, but parses it to find where
+        it ends, which is most of the time a page takes; the blocks are put back
+        as they were in `on_page_content`.
+        """
+        if page.file.generated_by != "socialplan" or "\n<" not in markdown:
+            return markdown
+        blocks: list[str] = []
+
+        def set_aside(chunk: str) -> str:
+            if chunk.startswith("<") and "\n" not in chunk:
+                blocks.append(chunk)
+                return f"{self._token}{len(blocks) - 1}Z"
+            return chunk
+
+        self._blocks[page.file.src_uri] = blocks
+        return "\n\n".join(set_aside(chunk) for chunk in markdown.split("\n\n"))
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        blocks = self._blocks.pop(page.file.src_uri, None)
+        if not blocks:
+            return html
+        return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        self.rebuilt.add(page.url)
+        done = len(self.rebuilt)
+        if self.progress is not None and (done % REPORT_EVERY == 0 or done == self._to_render):
+            self.progress(f"site: rendered {done:,} of {self._to_render:,} pages")
+        return context
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        root = self.root(config)
+        for folder in ("strategy", "content", "build/images"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server

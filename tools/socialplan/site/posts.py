@@ -1,0 +1,186 @@
+"""One page per post: what each channel receives, when, and why the post exists.
+
+Post pages are linked from the calendar and the board but left out of the
+navigation: a navigation listing every post would be carried by every page.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from .. import variants
+from ..model import Post
+from ..rules.common import publishing_channels
+from ..timeparse import BadTime, zone
+from . import dates
+from .context import STAGE_LABELS, Site, post_page
+from .markup import Linker, esc, heading, html_block, inline, join, multiline, slug, table, tag
+from .previews import preview
+
+
+def post_pages(site: Site) -> dict[str, str]:
+    return {post_page(post.id): post_page_markdown(site, post) for post in site.posts}
+
+
+def facts(site: Site, linker: Linker, post: Post) -> str:
+    repo = site.repo
+    rows: list[list[str]] = []
+    stage = site.stage(post)
+    status = STAGE_LABELS.get(stage, stage)
+    if stage != post.status:
+        status += f" (status: {post.status})"
+    rows.append(["Status", esc(status)])
+    objective = repo.objectives.get(post.objective or "")
+    rows.append(
+        [
+            "Objective",
+            linker.a(
+                "index.md", esc(objective.statement or objective.id), anchor=slug(objective.id)
+            )
+            if objective
+            else esc(post.objective or "none yet"),
+        ]
+    )
+    pillar = repo.pillars.get(post.pillar or "")
+    rows.append(
+        [
+            "Pillar",
+            tag("span", "", class_=f"sp-dot {site.pillar_class(post.pillar)}")
+            + (
+                linker.a(
+                    "strategy/pillars.md", esc(pillar.name or pillar.id), anchor=slug(pillar.id)
+                )
+                if pillar
+                else esc(post.pillar or "none yet")
+            ),
+        ]
+    )
+    if post.campaign:
+        campaign = repo.campaigns.get(post.campaign)
+        rows.append(
+            [
+                "Campaign",
+                linker.a("strategy/campaigns.md", esc(campaign.name), anchor=slug(campaign.id))
+                if campaign
+                else esc(post.campaign),
+            ]
+        )
+    if post.personas:
+        rows.append(
+            [
+                "For",
+                ", ".join(
+                    linker.a("strategy/audience.md", esc(p.name), anchor=slug(p.id))
+                    if (p := repo.personas.get(pid))
+                    else esc(pid)
+                    for pid in post.personas
+                ),
+            ]
+        )
+    if post.link:
+        rows.append(["Link", esc(post.link)])
+    rows.append(["File", tag("code", esc(post.rel))])
+    return table(["", ""], rows, class_="sp-facts")
+
+
+def times(site: Site, post: Post) -> str:
+    entries = site.entries.get(post.id, [])
+    if not entries:
+        if post.at is None:
+            why = "it has no time yet (no at: line)."
+        elif any(p.id == post.id for p, _ in site.plan.unplaced):
+            why = "queued, but no free posting slot was found."
+        else:
+            why = f"not scheduled while its status is {post.status}."
+        return tag("p", esc("Not on the calendar: " + why))
+    rows = []
+    for entry in entries:
+        audience = []
+        for pid in post.personas:
+            persona = site.repo.personas.get(pid)
+            if persona is None or not persona.time_zone or persona.time_zone == entry.zone:
+                continue
+            try:
+                there = entry.moment.astimezone(zone(persona.time_zone))
+            except BadTime:
+                continue
+            audience.append(f"{persona.name}: {dates.moment(there)}")
+        rows.append(
+            [
+                esc(site.channel_label(entry.channel.id)),
+                esc(dates.moment(entry.local)) + (" (next free slot)" if entry.queued else ""),
+                esc(dates.iso_utc(entry.moment.astimezone(UTC))),
+                esc("; ".join(audience)) or '<span class="sp-muted">same</span>',
+            ]
+        )
+    return table(["Channel", "Local time", "UTC", "Audience's time"], rows)
+
+
+def published(site: Site, post: Post) -> str:
+    if not site.ledger_found:
+        return tag(
+            "p",
+            "Nothing is recorded as published yet: there is no ledger (<code>state/</code>)"
+            " in this repository.",
+            class_="sp-muted",
+        )
+    records = site.published.get(post.id, [])
+    if not records:
+        return tag("p", "Not published on any channel yet.", class_="sp-muted")
+    rows = [
+        [esc(r.channel_id), esc(dates.iso_utc(r.at.astimezone(UTC))), esc(r.url or "")]
+        for r in records
+    ]
+    return table(["Channel", "Sent", "Where"], rows)
+
+
+def post_page_markdown(site: Site, post: Post) -> str:
+    linker = Linker(post_page(post.id))
+    repo = site.repo
+    out = [heading(post.title or post.id), html_block(facts(site, linker, post))]
+    notes = post.data.get("notes")
+    if isinstance(notes, str) and notes.strip():
+        out.append(
+            html_block(
+                tag(
+                    "div",
+                    tag("p", "Notes for reviewers (never posted)", class_="admonition-title")
+                    + tag("p", multiline(notes), class_="sp-prose"),
+                    class_="admonition note",
+                )
+            )
+        )
+    out.append("## When\n")
+    out.append(html_block(times(site, post)))
+    channels = list(publishing_channels(post, repo))
+    skipped = [c for c in post.channels if c not in {ch.id for ch in channels}]
+    out.append("## What each channel receives\n")
+    if not channels:
+        out.append(html_block(tag("p", "No channel chosen yet.", class_="sp-muted")))
+    when = {e.channel.id: dates.moment(e.local) for e in site.entries.get(post.id, [])}
+    for channel in channels:
+        variant = variants.compose(post, channel, repo.people)
+        out.append(f"### {inline(site.channel_label(channel.id))}\n")
+        out.append(
+            html_block(
+                preview(
+                    site,
+                    linker,
+                    post,
+                    channel,
+                    list(variant.parts),
+                    variant.link,
+                    when.get(channel.id, ""),
+                )
+            )
+        )
+    if skipped:
+        listed = ", ".join(esc(c) for c in skipped)
+        out.append(
+            html_block(
+                tag("p", f"Not sent to: {listed} (skipped, paused or unknown).", class_="sp-muted")
+            )
+        )
+    out.append("## Published\n")
+    out.append(html_block(published(site, post)))
+    return join(out)
