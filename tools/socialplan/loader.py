@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import frontmatter, model, schema, yamlio
+from . import frontmatter, model, parallel, schema, yamlio
 from .errors import RepositoryError
 from .files import TextFile, read_text, relative, walk
 from .model import Document, Repo, mapping, number, records, text, texts
@@ -307,14 +307,31 @@ class _Loader:
                     )
 
     # -- posts -----------------------------------------------------------
-    def posts(self) -> None:
-        seen: dict[str, str] = {}
-        for path in walk(self.root / POSTS, (".md",)):
+    def post_files(self, paths: list[Path]) -> list[model.Post]:
+        posts = []
+        for path in paths:
             loaded = self.markdown_file(path, "post")
-            if loaded is None:
-                continue
-            document, body, body_line = loaded
-            post = model.build_post(document.data, document.rel, path, body, body_line)
+            if loaded is not None:
+                document, body, body_line = loaded
+                posts.append(model.build_post(document.data, document.rel, path, body, body_line))
+        return posts
+
+    def posts(self) -> None:
+        paths = walk(self.root / POSTS, (".md",))
+        # On a large repository the second half is read by a second process.
+        half = len(paths) // 2
+        theirs = parallel.start(lambda: _post_chunk(self.root, paths[half:]), len(paths))
+        posts = self.post_files(paths[:half])
+        other_posts, documents, problems, files = theirs.result()
+        posts += other_posts
+        self.repo.documents.update(documents)
+        self.problems += problems
+        self.files += files
+        self.keep_unique(posts)
+
+    def keep_unique(self, posts: list[model.Post]) -> None:
+        seen: dict[str, str] = {}
+        for post in posts:
             if post.id:
                 if post.id in seen:
                     self.problems.append(
@@ -329,6 +346,16 @@ class _Loader:
                     continue
                 seen[post.id] = post.rel
             self.repo.posts.append(post)
+
+
+_PostChunk = tuple[list[model.Post], dict[str, Document], list[Problem], int]
+
+
+def _post_chunk(root: Path, paths: list[Path]) -> _PostChunk:
+    """Load some post files on their own (in a child process, or here)."""
+    loader = _Loader(root)
+    posts = loader.post_files(paths)
+    return posts, loader.repo.documents, loader.problems, loader.files
 
 
 def load(root: Path) -> Loaded:

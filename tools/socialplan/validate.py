@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import rules
+from . import parallel, rules
 from .errors import UsageError
 from .files import inside
 from .loader import find_root, load
@@ -48,7 +48,10 @@ def validate(paths: Sequence[Path] = (), root: Path | None = None) -> Validation
     gc.disable()
     try:
         loaded = load(root)
-        problems = loaded.problems + rules.run(loaded.repo)
+        repo = loaded.repo
+        light = tuple(c for c in rules.CHECKS if c not in rules.HEAVY)
+        heavy = parallel.start(lambda: rules.run(repo, rules.HEAVY), len(repo.posts))
+        problems = loaded.problems + rules.run(repo, light) + heavy.result()
     finally:
         if was_enabled:
             gc.enable()

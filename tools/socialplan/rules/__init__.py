@@ -6,11 +6,15 @@ yields every problem it finds. `run` applies them all.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+
 from ..model import Repo
 from ..problems import Problem
 from . import images, lengths, media, references, schedule, secrets, strategy, timing, voice
 
-CHECKS = (
+Check = Callable[[Repo], Iterable[Problem]]
+
+CHECKS: tuple[Check, ...] = (
     strategy.check,
     references.check,
     timing.check,
@@ -23,8 +27,13 @@ CHECKS = (
 )
 
 
-def run(repo: Repo) -> list[Problem]:
+# The checks that take most of the time on a large repository (per-post text
+# work); `validate` may run them in a second process while the rest run here.
+HEAVY = (lengths.check, secrets.check)
+
+
+def run(repo: Repo, checks: Sequence[Check] = CHECKS) -> list[Problem]:
     problems: list[Problem] = []
-    for check in CHECKS:
+    for check in checks:
         problems.extend(check(repo))
     return problems
