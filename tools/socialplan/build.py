@@ -11,7 +11,6 @@ a second build after a small edit is quick. Nothing here prints.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable
@@ -19,14 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import variants
 from .errors import WriteError
 from .loader import find_root
 from .model import Repo
 from .problems import Problem, Report
-from .rules.common import publishing_channels
 from .schedule import Schedule, schedule
 from .validate import Validation, locate, validate
+from .variant_files import write_all
 
 Progress = Callable[[str], None]
 VARIANTS = Path("build", "variants")
@@ -72,27 +70,11 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
 def write_variants(repo: Repo, out: Path) -> tuple[int, int]:
     """build/variants/<post id>/<channel id>.json: what each channel receives.
 
-    A stand-in until `socialplan.variants` offers its own writer (issue 3):
-    swap this function for it. Returns (files written, files in total).
+    Returns (files written, files in total); unchanged files are not rewritten
+    and files of posts or channels that are gone are removed.
     """
-    written = total = 0
-    for post in repo.posts:
-        if not post.id or not post.active:
-            continue
-        for channel in publishing_channels(post, repo):
-            composed = variants.compose(post, channel, repo.people)
-            document = {
-                "post": post.id,
-                "channel": channel.id,
-                "network": channel.network,
-                "parts": list(composed.parts),
-                "hashtags": list(composed.hashtags),
-                "link": composed.link,
-            }
-            data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
-            total += 1
-            written += _write_if_changed(out / post.id / f"{channel.id}.json", data)
-    return written, total
+    done = write_all(repo, out)
+    return len(done.written), len(done.written) + len(done.unchanged)
 
 
 def render_images(root: Path, repo: Repo, progress: Progress) -> tuple[str, list[Problem]]:

@@ -19,7 +19,9 @@ from .commands import friendly_errors
 from .commands.build import build as build_command
 from .commands.calendar import calendar as calendar_command
 from .commands.images import images as images_command
+from .commands.preview import preview as preview_command
 from .commands.site import serve as serve_command
+from .commands.variants import variants as variants_command
 from .validate import validate as run_validation
 
 
@@ -159,6 +161,8 @@ main.add_command(build_command)
 main.add_command(calendar_command)
 main.add_command(images_command)
 main.add_command(serve_command)
+main.add_command(variants_command)
+main.add_command(preview_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -46,7 +46,8 @@ def stamp(plan: Schedule) -> datetime:
 def description(entry: Scheduled, plan: Schedule) -> str:
     """The text the channel will receive, thread parts numbered, then where it comes from."""
     people = plan.repo.people if plan.repo is not None else {}
-    parts = compose(entry.post, entry.channel, people).parts
+    composed = compose(entry.post, entry.channel, people, plan.repo)
+    parts = composed.shown or composed.parts
     if len(parts) > 1:
         texts = [f"[{n}/{len(parts)}] {part.strip()}" for n, part in enumerate(parts, 1)]
     else:

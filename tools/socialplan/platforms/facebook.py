@@ -3,6 +3,9 @@
 63,206 is the figure posting services document (secondary); Facebook does not publish
 how it counts, so code points are counted. The Page photo endpoints have no alt text
 field this tool relies on (Facebook writes its own), hence no alt text limit.
+
+Variant rules: the defaults. The Graph API links no `@name` written in a Page post's
+text, so a mention is the handle as plain text.
 """
 
 from __future__ import annotations

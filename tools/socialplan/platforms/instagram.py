@@ -4,6 +4,10 @@ The caption limit is Instagram's; how it counts emoji is not documented, so code
 are counted. Since December 2025 a post carries at most 5 hashtags (news reports; it was
 30), a default a channel can change. A URL in a caption is plain text, which is why
 links go to the bio instead.
+
+Variant rules: the link is never written into the caption; "Link in bio." is (a channel
+may word it differently with `links: {bio_text: ...}`), and the UTM-tagged link is kept
+with the variant for the bio or link-in-bio page.
 """
 
 from __future__ import annotations

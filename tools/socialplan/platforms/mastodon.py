@@ -10,6 +10,9 @@ and paths that may hold any character but white space, `<`, `>`, `(`, `)` and `?
 
 A server's real limit is `configuration.statuses.max_characters` in /api/v2/instance;
 callers pass it as `measure(text, text_limit=...)`.
+
+Variant rules: a mention is the full `@user@server`, so that it reaches the right account
+from any server (it costs only `@user`); links weigh 23 whatever their UTM parameters.
 """
 
 from __future__ import annotations

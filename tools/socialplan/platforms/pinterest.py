@@ -2,6 +2,9 @@
 
 API v5 takes descriptions of up to 800 characters (the app shows 500, secondary) and
 titles of up to 100; the description is what this tool calls the text.
+
+Variant rules: a pin's link is its own field (`link`, up to 2048 characters), so the
+UTM-tagged link goes there and not into the description.
 """
 
 from __future__ import annotations
@@ -25,4 +28,5 @@ NETWORK = Network(
     has_title=True,
     title_limit=100,
     supports_threads=False,
+    link_field=True,
 )

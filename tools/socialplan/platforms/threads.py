@@ -5,6 +5,9 @@ Meta's Threads API reference ("Threads Posts", Limitations): "Text posts are lim
 counts 1, so 😀 costs 4 and a family emoji 👨‍👩‍👧‍👦 costs 25. Since December 2025 a post
 with more than 5 distinct links is refused (THREADS_API__LINK_LIMIT_EXCEEDED); bare
 domains such as www.example.com count as links (see `text.count_links`).
+
+Variant rules: a post has one topic tag. Threads makes the first hashtag of a post its
+tag and leaves any further ones as plain text, so variants add at most one.
 """
 
 from __future__ import annotations
@@ -36,4 +39,5 @@ NETWORK = Network(
     max_links=5,
     # Replies to one's own post chain into a thread (`reply_to_id`).
     supports_threads=True,
+    hashtags_recognised=1,
 )

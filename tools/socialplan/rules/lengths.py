@@ -1,4 +1,13 @@
-"""Text must fit each network, counted exactly the way that network counts."""
+"""Every variant must fit its network, counted exactly the way that network counts.
+
+The checks run on the variant each channel will receive (`variants.compose`), once per
+post and channel: the text after mentions, hashtags, links and thread splitting. Text
+too long for a network with threads is split into a thread by the variant itself, so
+"text-too-long" remains only for what cannot be split: an override (sent as written),
+a channel with `threads: {split: false}`, a network without threads, or one link or
+hashtag longer than a whole post. Hashtag checks live in `rules/hashtags.py` and run
+here on the same variant, so that each post is composed once per channel.
+"""
 
 from __future__ import annotations
 
@@ -6,37 +15,58 @@ from collections.abc import Iterator
 
 from .. import variants
 from ..model import Channel, Post, Repo, mapping
-from ..platforms import NETWORKS, Network
-from ..platforms.text import count_links, find_hashtags
+from ..platforms import NETWORKS, Measure, Network
+from ..platforms.text import count_links
+from ..policy import policy_for
 from ..problems import Pointer, Problem, error, warning
+from ..segments import LINK, tokenize
+from ..variants import ChannelText
+from . import hashtags
 from .common import channel_pointer, publishing_channels
 
 
 def check(repo: Repo) -> Iterator[Problem]:
+    words = hashtags.Vocabulary(repo)
     for post in repo.posts:
         if not post.active:
             continue
         for channel in publishing_channels(post, repo):
             network = NETWORKS.get(channel.network)
-            if network is not None:
-                yield from _channel(post, channel, network, repo)
+            if network is None:
+                continue
+            composed = variants.compose(post, channel, repo.people, repo)
+            yield from _channel(post, channel, network, composed)
+            yield from hashtags.check_variant(post, channel, network, composed, words)
 
 
-def _channel(post: Post, channel: Channel, network: Network, repo: Repo) -> Iterator[Problem]:
-    composed = variants.compose(post, channel, repo.people)
-    override = post.overrides.get(channel.id)
+def where(network: Network, channel: Channel) -> str:
+    return f"{network.label} (channel `{channel.id}`)"
+
+
+def part_location(post: Post, channel_id: str, source: int) -> tuple[Pointer | None, int, int]:
+    """(pointer, line, col) of source part `source` of a channel's text."""
+    pointer = variants.source_parts(post, channel_id)[source][1]
+    if pointer is None:
+        return None, post.body_line, 1
+    return pointer, 0, 0
+
+
+def _channel(
+    post: Post, channel: Channel, network: Network, composed: ChannelText
+) -> Iterator[Problem]:
     pointer = channel_pointer(post, channel.id)
-    where = f"{network.label} (channel `{channel.id}`)"
-    if not composed.parts[0].strip():
+    named = where(network, channel)
+    if not composed.parts or not composed.parts[0].strip():
         yield error(
             "empty-text",
             post.rel,
-            f"the post has no text for {where}",
+            f"the post has no text for {named}",
             f"write the body, or an override text for `{channel.id}`",
             pointer=pointer,
         )
         return
-    if len(composed.parts) > 1 and not network.supports_threads:
+    override = post.overrides.get(channel.id)
+    if len(variants.source_parts(post, channel.id)) > 1 and not network.supports_threads:
         has_own = override is not None and override.text is not None and override.thread is None
         if not has_own:
             yield error(
@@ -47,42 +77,106 @@ def _channel(post: Post, channel: Channel, network: Network, repo: Repo) -> Iter
                 f"give `{channel.id}` its own single text under `overrides:`",
                 pointer=("thread",) if post.thread else pointer,
             )
-    limit = channel.limit("text")
-    for index, part in enumerate(composed.parts):
-        for measure in network.measure(part, limit):
+    for index, measures in enumerate(composed.measures):
+        for measure in measures:
             if measure.over:
-                part_name = "" if len(composed.parts) == 1 else f" part {index + 1}"
-                fix = f"shorten it, or give `{channel.id}` its own text in `overrides:`"
-                if network.supports_threads:
-                    fix += " or split it into `thread:` parts"
-                yield error(
-                    "text-too-long",
-                    post.rel,
-                    f"{where}{part_name}: {measure.used:,} {measure.unit}, over the limit of"
-                    f" {measure.limit:,}",
-                    fix,
-                    pointer=_part_pointer(post, channel.id, index, pointer),
-                    line=post.body_line if _in_body(post, channel.id, index) else 0,
-                    col=1 if _in_body(post, channel.id, index) else 0,
-                )
-    yield from _hashtags(post, channel, network, composed.parts[0], pointer)
+                yield _too_long(post, channel, network, composed, index, measure)
     if network.max_links is not None:
-        # Threads counts distinct links, bare domains included.
-        links = count_links(composed.parts[0])
-        if links > network.max_links:
-            yield error(
-                "too-many-links",
-                post.rel,
-                f"{where} takes at most {network.max_links} links; this text has {links}",
-                "remove links",
-                pointer=pointer,
-            )
+        for index, part in enumerate(composed.parts):
+            # Threads counts distinct links, bare domains included.
+            links = count_links(part)
+            if links > network.max_links:
+                yield error(
+                    "too-many-links",
+                    post.rel,
+                    f"{named}{_part_name(composed, index)} takes at most {network.max_links}"
+                    f" links; this text has {links}",
+                    "remove links",
+                    pointer=pointer,
+                )
+    yield from _links(post, channel, network, composed, named)
     if network.has_title and network.title_limit is not None:
-        yield from _title(post, channel, network, where)
-    yield from _media_count(post, channel, network, where)
+        yield from _title(post, channel, network, named)
+    yield from _media_count(post, channel, network, named)
 
 
-def _title(post: Post, channel: Channel, network: Network, where: str) -> Iterator[Problem]:
+def _part_name(composed: ChannelText, index: int) -> str:
+    if len(composed.parts) == 1:
+        return ""
+    split = " (split automatically)" if composed.split and not composed.own[index] else ""
+    return f" part {index + 1} of {len(composed.parts)}{split}"
+
+
+def _too_long(
+    post: Post,
+    channel: Channel,
+    network: Network,
+    composed: ChannelText,
+    index: int,
+    measure: Measure,
+) -> Problem:
+    source = composed.sources[index]
+    pointer, line, col = part_location(post, channel.id, source)
+    if composed.own[index]:
+        fix = "shorten it: an override is sent as written"
+        if network.supports_threads:
+            fix += f" (or continue it in `thread:` under the override for `{channel.id}`)"
+    elif network.supports_threads and composed.split:
+        fix = "one link, mention or hashtag is longer than a whole post: shorten it"
+    elif network.supports_threads:
+        fix = (
+            f"shorten it, or let socialplan split it into a thread (remove `threads: {{split:"
+            f" false}}` from channel `{channel.id}`)"
+        )
+    else:
+        fix = f"shorten it, or give `{channel.id}` its own text in `overrides:`"
+    return error(
+        "text-too-long",
+        post.rel,
+        f"{where(network, channel)}{_part_name(composed, index)}: {measure.used:,}"
+        f" {measure.unit}, over the limit of {measure.limit:,}",
+        fix,
+        pointer=pointer,
+        line=line,
+        col=col,
+    )
+
+
+def _links(
+    post: Post, channel: Channel, network: Network, composed: ChannelText, named: str
+) -> Iterator[Problem]:
+    if network.clickable_links:
+        return
+    for index, (source, _) in enumerate(variants.source_parts(post, channel.id)):
+        if any(piece.kind == LINK for piece in tokenize(source)):
+            pointer, line, col = part_location(post, channel.id, index)
+            yield warning(
+                "link-not-clickable",
+                post.rel,
+                f"{named} shows links in a caption as plain text that nobody can tap",
+                f"take the link out of the text for `{channel.id}` (an override `text:`); the"
+                " post's `link:` goes to the bio, and the caption says so",
+                pointer=pointer,
+                line=line,
+                col=col,
+            )
+            return
+    override = post.overrides.get(channel.id)
+    own_text = override is not None and override.text is not None
+    if own_text and composed.link and composed.link_placement == "bio":
+        said = " ".join(composed.shown).casefold()
+        wording = policy_for(channel, network).bio_text.casefold().strip(" .!")
+        if "bio" not in said and wording not in said:
+            yield warning(
+                "link-in-bio-missing",
+                post.rel,
+                f"the post has a link, but the {named} text never points to the bio",
+                "add a line such as “Link in bio.” to the override text",
+                pointer=("overrides", channel.id, "text"),
+            )
+
+
+def _title(post: Post, channel: Channel, network: Network, named: str) -> Iterator[Problem]:
     own = mapping(mapping(post.data, "overrides"), channel.id).get("title")
     title, pointer = (
         (own, ("overrides", channel.id, "title"))
@@ -94,62 +188,20 @@ def _title(post: Post, channel: Channel, network: Network, where: str) -> Iterat
         yield error(
             "title-too-long",
             post.rel,
-            f"{where} titles take {limit} characters; this one has {len(title)}",
+            f"{named} titles take {limit} characters; this one has {len(title)}",
             f"shorten it, or give `{channel.id}` its own `title:` under `overrides:`",
             pointer=pointer,
         )
 
 
-def _part_pointer(post: Post, channel_id: str, index: int, pointer: Pointer) -> Pointer | None:
-    override = post.overrides.get(channel_id)
-    if override is not None and override.thread is not None and index > 0:
-        return ("overrides", channel_id, "thread", index - 1)
-    if index > 0:
-        return ("thread", index - 1)
-    if override is not None and override.text is not None:
-        return pointer
-    return None
-
-
-def _in_body(post: Post, channel_id: str, index: int) -> bool:
-    """Whether part `index` for the channel is the Markdown body of the post."""
-    override = post.overrides.get(channel_id)
-    return index == 0 and (override is None or override.text is None)
-
-
-def _hashtags(
-    post: Post, channel: Channel, network: Network, text: str, pointer: Pointer
-) -> Iterator[Problem]:
-    count = len(find_hashtags(text))
-    policy = mapping(channel.data, "hashtags")
-    cap = channel.limit("hashtags") or network.hashtag_cap
-    if cap is not None and count > cap:
-        yield error(
-            "too-many-hashtags",
-            post.rel,
-            f"{network.label} (channel `{channel.id}`) allows {cap} hashtags;"
-            f" this post has {count}",
-            f"keep the {cap} that matter most (an override `hashtags:` for `{channel.id}`)",
-            pointer=pointer,
-        )
-    elif isinstance(policy.get("max"), int) and count > policy["max"]:
-        yield warning(
-            "hashtags-over-policy",
-            post.rel,
-            f"channel `{channel.id}` plans at most {policy['max']} hashtags; this post has {count}",
-            "trim them, or change the channel's `hashtags.max`",
-            pointer=pointer,
-        )
-
-
-def _media_count(post: Post, channel: Channel, network: Network, where: str) -> Iterator[Problem]:
+def _media_count(post: Post, channel: Channel, network: Network, named: str) -> Iterator[Problem]:
     override = post.overrides.get(channel.id)
     media = override.media if override is not None and override.media is not None else post.media
     if len(media) > network.max_images:
         yield error(
             "too-many-images",
             post.rel,
-            f"{where} takes at most {network.max_images} images; this post has {len(media)}",
+            f"{named} takes at most {network.max_images} images; this post has {len(media)}",
             f"pick the best {network.max_images} for `{channel.id}` with an override `media:`",
             pointer=("media",),
         )
@@ -158,7 +210,7 @@ def _media_count(post: Post, channel: Channel, network: Network, where: str) -> 
         yield error(
             "image-required",
             post.rel,
-            f"{where} posts need an image, and this post has none",
+            f"{named} posts need an image, and this post has none",
             "add `media:` or a generated `card:`",
             pointer=channel_pointer(post, channel.id),
         )

@@ -159,7 +159,7 @@ def post_page_markdown(site: Site, post: Post) -> str:
         out.append(html_block(tag("p", "No channel chosen yet.", class_="sp-muted")))
     when = {e.channel.id: dates.moment(e.local) for e in site.entries.get(post.id, [])}
     for channel in channels:
-        variant = variants.compose(post, channel, repo.people)
+        variant = variants.compose(post, channel, repo.people, repo)
         out.append(f"### {inline(site.channel_label(channel.id))}\n")
         out.append(
             html_block(
@@ -168,9 +168,10 @@ def post_page_markdown(site: Site, post: Post) -> str:
                     linker,
                     post,
                     channel,
-                    list(variant.parts),
+                    list(variant.shown or variant.parts),
                     variant.link,
                     when.get(channel.id, ""),
+                    variant.measures,
                 )
             )
         )

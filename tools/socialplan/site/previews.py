@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..model import Channel, Media, Post
-from ..platforms import NETWORKS, Network
+from ..platforms import NETWORKS, Measure, Network
 from .context import Site, SourceFile
 from .markup import Linker, esc, join, multiline, safe_url, tag
 
@@ -136,9 +136,12 @@ def media_file(site: Site, rel: str) -> Path | None:
     return path
 
 
-def measures(network: Network, channel: Channel, text: str) -> str:
+def measures(
+    network: Network, channel: Channel, text: str, counted: list[Measure] | None = None
+) -> str:
+    """Length against limit, as the variant counted it (or measured here)."""
     items = []
-    for m in network.measure(text, channel.limit("text")):
+    for m in counted if counted else network.measure(text, channel.limit("text")):
         over = m.used > m.limit
         label = f"{m.used:,} / {m.limit:,} {m.unit}" + (
             f" — over by {m.used - m.limit:,}" if over else ""
@@ -207,6 +210,7 @@ def preview(
     parts: list[str],
     link: str | None,
     when: str,
+    counted: list[list[Measure]] | None = None,
 ) -> str:
     """The mock-up of one channel's variant: one card per part (thread replies follow)."""
     network = NETWORKS.get(channel.network)
@@ -227,7 +231,8 @@ def preview(
         if actions:
             body.append(tag("div", join(tag("span", esc(a)) for a in actions), class_="sp-actions"))
         if network is not None:
-            body.append(measures(network, channel, part))
+            own = counted[index] if counted and index < len(counted) else None
+            body.append(measures(network, channel, part, own))
         cards.append(tag("div", join(body), class_="sp-card"))
     return tag(
         "div",
