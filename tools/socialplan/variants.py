@@ -65,10 +65,15 @@ class ChannelText:
         return not any(m.over for part in self.measures for m in part)
 
 
-def source_parts(post: Post, channel_id: str) -> list[tuple[str, Pointer | None]]:
+def source_parts(
+    post: Post, channel_id: str, threads: bool = True
+) -> list[tuple[str, Pointer | None]]:
     """The texts written for one channel, before composition, with where each is.
 
-    The override's text and thread win over the body and the post's thread.
+    The override's text and thread win over the body and the post's thread. On
+    a network without threads (`threads=False`) an override `text` is the whole
+    text: the post's `thread:` is not appended to it. Elsewhere the override's
+    text opens the post's thread, unless the override has a `thread:` of its own.
     The body has no pointer: it is not inside the YAML front matter.
     """
     override = post.overrides.get(channel_id)
@@ -81,7 +86,7 @@ def source_parts(post: Post, channel_id: str) -> list[tuple[str, Pointer | None]
         parts += [
             (t, ("overrides", channel_id, "thread", i)) for i, t in enumerate(override.thread)
         ]
-    else:
+    elif threads or not (override and override.text is not None):
         parts += [(t, ("thread", i)) for i, t in enumerate(post.thread)]
     return parts
 
@@ -126,7 +131,9 @@ def compose(
     own_rest = override is not None and override.thread is not None
     parts: list[list[Piece]] = []
     own: list[bool] = []
-    for index, (source, _) in enumerate(source_parts(post, channel.id)):
+    for index, (source, _) in enumerate(
+        source_parts(post, channel.id, network_of(channel).supports_threads)
+    ):
         is_own = own_first if index == 0 else own_rest
         parts.append(strip(writer.write(tokenize(source), own=is_own)))
         own.append(is_own)

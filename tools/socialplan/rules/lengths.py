@@ -66,7 +66,9 @@ def _channel(
         )
         return
     override = post.overrides.get(channel.id)
-    if len(variants.source_parts(post, channel.id)) > 1 and not network.supports_threads:
+    if len(variants.source_parts(post, channel.id, network.supports_threads)) > 1 and not (
+        network.supports_threads
+    ):
         has_own = override is not None and override.text is not None and override.thread is None
         if not has_own:
             yield error(
@@ -147,7 +149,9 @@ def _links(
 ) -> Iterator[Problem]:
     if network.clickable_links:
         return
-    for index, (source, _) in enumerate(variants.source_parts(post, channel.id)):
+    for index, (source, _) in enumerate(
+        variants.source_parts(post, channel.id, network.supports_threads)
+    ):
         if any(piece.kind == LINK for piece in tokenize(source)):
             pointer, line, col = part_location(post, channel.id, index)
             yield warning(

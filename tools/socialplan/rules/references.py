@@ -121,7 +121,7 @@ def _mentions(post: Post, repo: Repo) -> Iterator[Problem]:
         if network is None or channel.network in mentions.NAME_ONLY:
             continue
         reported: set[str] = set()
-        for part, pointer in variants.source_parts(post, channel.id):
+        for part, pointer in variants.source_parts(post, channel.id, network.supports_threads):
             for entity, offset in mentions.mentioned(part):
                 person = repo.people.get(entity)
                 if person is None or entity in reported:
