@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 Pointer = tuple[str | int, ...]
 
@@ -44,32 +45,41 @@ class Problem:
         return (self.file, self.line, self.col, self.code)
 
 
-def error(
-    code: str,
-    file: str,
-    message: str,
-    hint: str = "",
-    *,
-    line: int = 0,
-    col: int = 0,
-    pointer: Pointer | None = None,
-    on_key: bool = False,
-) -> Problem:
-    return Problem(Severity.ERROR, code, file, message, hint, line, col, pointer, on_key)
+class ProblemMaker(Protocol):
+    def __call__(
+        self,
+        code: str,
+        file: str,
+        message: str,
+        hint: str = "",
+        *,
+        line: int = 0,
+        col: int = 0,
+        pointer: Pointer | None = None,
+        on_key: bool = False,
+    ) -> Problem: ...
 
 
-def warning(
-    code: str,
-    file: str,
-    message: str,
-    hint: str = "",
-    *,
-    line: int = 0,
-    col: int = 0,
-    pointer: Pointer | None = None,
-    on_key: bool = False,
-) -> Problem:
-    return Problem(Severity.WARNING, code, file, message, hint, line, col, pointer, on_key)
+def _make(severity: Severity) -> ProblemMaker:
+    def make(
+        code: str,
+        file: str,
+        message: str,
+        hint: str = "",
+        *,
+        line: int = 0,
+        col: int = 0,
+        pointer: Pointer | None = None,
+        on_key: bool = False,
+    ) -> Problem:
+        return Problem(severity, code, file, message, hint, line, col, pointer, on_key)
+
+    return make
+
+
+# error(code, file, message, hint, line=…, col=…, pointer=…, on_key=…)
+error = _make(Severity.ERROR)
+warning = _make(Severity.WARNING)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
+from ..daynames import MONTH_NAMES, WEEKDAY_NAMES
 from ..model import Post
 from ..schedule import Schedule, Scheduled
 from ..timeparse import zone
@@ -21,21 +22,6 @@ from .selection import EVERYTHING, Selection, display_zone, plural, select, unpl
 
 View = Literal["week", "month"]
 VIEWS: tuple[View, ...] = ("week", "month")
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 CELL = 8  # characters per day in the month grid
 
 

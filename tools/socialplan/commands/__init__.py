@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -16,6 +17,14 @@ import click
 from ..errors import SocialplanError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# `--repo DIR`, the same on every command that reads a brand repository.
+repo_option = click.option(
+    "--repo",
+    "repo_root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The brand repository (default: the one containing the current folder).",
+)
 
 
 def friendly_errors(func: F) -> F:

@@ -10,6 +10,7 @@ import click
 from .. import report
 from ..build import build as run_build
 from ..errors import SocialplanError
+from . import repo_option
 
 
 def _progress(message: str) -> None:
@@ -29,12 +30,7 @@ def _progress(message: str) -> None:
 @click.option(
     "--clean", is_flag=True, help="Render every page again instead of only the changed ones."
 )
-@click.option(
-    "--repo",
-    "repo_root",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The brand repository (default: the one containing the current folder).",
-)
+@repo_option
 def build(
     out: Path | None, no_images: bool, strict: bool, clean: bool, repo_root: Path | None
 ) -> None:

@@ -10,7 +10,7 @@ import click
 from .. import calendar as editorial
 from ..loader import find_root, load
 from ..schedule import schedule
-from . import friendly_errors
+from . import friendly_errors, repo_option
 
 
 @click.command("calendar")
@@ -53,12 +53,7 @@ from . import friendly_errors
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the calendar as an iCalendar file here instead of showing it.",
 )
-@click.option(
-    "--repo",
-    "repo_root",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The brand repository (default: the one containing the current folder).",
-)
+@repo_option
 @friendly_errors
 def calendar(
     view: editorial.View,

@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from .. import report
-from ..errors import SocialplanError
 from ..images import ImageSettings, ImagesRun, PostImages, render_images
 from ..images.sources import DEFAULT_MAX_PIXELS
 from ..problems import Report
+from . import friendly_errors, repo_option
 
 
 def _plural(count: int, word: str) -> str:
@@ -60,12 +60,8 @@ def summary(run: ImagesRun, shown_out: str) -> str:
     show_default=True,
     help="Refuse source images with more pixels than this (decompression bombs).",
 )
-@click.option(
-    "--repo",
-    "repo_root",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The brand repository (default: the one containing the current folder).",
-)
+@repo_option
+@friendly_errors
 def images(
     posts: tuple[str, ...],
     force: bool,
@@ -94,21 +90,14 @@ def images(
       socialplan images 2027-01-07-hearth-launch
       socialplan images content/posts/2027/01/2027-01-07-hearth-launch.md --force
     """
-    try:
-        run = render_images(
-            posts,
-            root=repo_root,
-            out_dir=out_dir,
-            settings=ImageSettings(max_pixels=max_pixels),
-            force=force,
-            progress=_echo_progress,
-        )
-    except SocialplanError as exc:
-        # The same message and exit code as every other command (see cli.py).
-        click.echo(f"socialplan: {exc.message}", err=True)
-        if exc.hint:
-            click.echo(f"  hint: {exc.hint}", err=True)
-        sys.exit(exc.exit_code)
+    run = render_images(
+        posts,
+        root=repo_root,
+        out_dir=out_dir,
+        settings=ImageSettings(max_pixels=max_pixels),
+        force=force,
+        progress=_echo_progress,
+    )
     if run.problems:
         # The validate report's lines, without its summary of files checked.
         lines = report.as_text(Report(run.problems)).splitlines()[:-1]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
 
-from ..errors import SocialplanError, UsageError, WriteError
+from ..errors import UsageError, WriteError
 from ..preview import markdown
 from ..preview import preview as build_preview
+from . import friendly_errors, repo_option
 
 
 @click.command("preview")
@@ -44,12 +44,8 @@ from ..preview import preview as build_preview
     help="Show images from URL/content/media/... (e.g. the raw files of the pull"
     " request's commit); without it images are listed with their alt text.",
 )
-@click.option(
-    "--repo",
-    "repo_root",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The brand repository (default: the one containing the current folder).",
-)
+@repo_option
+@friendly_errors
 def preview(
     base_ref: str,
     output: Path | None,
@@ -78,31 +74,24 @@ def preview(
       socialplan preview --base origin/main
       socialplan preview --base main --output preview.md --step-summary
     """
-    try:
-        result = build_preview(
-            repo_root if repo_root is not None else Path.cwd(),
-            base_ref,
-            budget=max_chars,
-            media_base_url=media_base_url,
-        )
-        if output is not None:
-            _write(output, result.markdown, append=False)
-        else:
-            click.echo(result.markdown, nl=False)
-        if step_summary:
-            summary = os.environ.get("GITHUB_STEP_SUMMARY")
-            if not summary:
-                raise UsageError(
-                    "--step-summary needs $GITHUB_STEP_SUMMARY, which GitHub Actions sets",
-                    "run it in a workflow step, or use --output",
-                )
-            _write(Path(summary), result.markdown, append=True)
-    except SocialplanError as exc:
-        # The same message and exit code as every other command (see cli.py).
-        click.echo(f"socialplan: {exc.message}", err=True)
-        if exc.hint:
-            click.echo(f"  hint: {exc.hint}", err=True)
-        sys.exit(exc.exit_code)
+    result = build_preview(
+        repo_root if repo_root is not None else Path.cwd(),
+        base_ref,
+        budget=max_chars,
+        media_base_url=media_base_url,
+    )
+    if output is not None:
+        _write(output, result.markdown, append=False)
+    else:
+        click.echo(result.markdown, nl=False)
+    if step_summary:
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if not summary:
+            raise UsageError(
+                "--step-summary needs $GITHUB_STEP_SUMMARY, which GitHub Actions sets",
+                "run it in a workflow step, or use --output",
+            )
+        _write(Path(summary), result.markdown, append=True)
 
 
 def _write(path: Path, text: str, *, append: bool) -> None:

@@ -10,6 +10,7 @@ import click
 from ..errors import SocialplanError
 from ..loader import find_root
 from ..site.builder import config_file
+from . import repo_option
 
 
 @click.command("serve")
@@ -20,12 +21,7 @@ from ..site.builder import config_file
     metavar="IP:PORT",
     help="The address to serve the site on.",
 )
-@click.option(
-    "--repo",
-    "repo_root",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The brand repository (default: the one containing the current folder).",
-)
+@repo_option
 def serve(dev_addr: str, repo_root: Path | None) -> None:
     """Serve the strategy site locally; pages reload when a post or strategy file changes.
 

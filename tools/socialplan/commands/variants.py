@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from .. import variant_files, variant_report
-from ..errors import SocialplanError, UsageError
+from ..errors import UsageError
 from ..loader import find_root, load
+from . import friendly_errors, repo_option
 
 
 @click.command("variants")
@@ -36,12 +37,8 @@ from ..loader import find_root, load
     help="Write every variant as OUT/<post-id>/<channel>.json (the build uses"
     " build/variants) instead of printing.",
 )
-@click.option(
-    "--repo",
-    "repo_root",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The brand repository (default: the one containing the current folder).",
-)
+@repo_option
+@friendly_errors
 def variants(
     posts: tuple[str, ...],
     channels: tuple[str, ...],
@@ -67,38 +64,31 @@ def variants(
       socialplan variants --format json > variants.json
       socialplan variants --out build/variants
     """
-    try:
-        root = find_root(repo_root if repo_root is not None else Path.cwd())
-        repo = load(root).repo
-        for channel_id in channels:
-            if channel_id not in repo.channels:
-                known = ", ".join(sorted(repo.channels)) or "none"
-                raise UsageError(
-                    f"unknown channel `{channel_id}`",
-                    f"channels in strategy/channels.yaml: {known}",
-                )
-        chosen = variant_files.select(repo, posts)
-        if out_dir is not None:
-            if posts or channels:
-                raise UsageError(
-                    "--out writes the variants of every post and channel",
-                    "leave out POST and --channel, or print a selection without --out",
-                )
-            done = variant_files.write_all(repo, out_dir)
-            click.echo(
-                f"Wrote {len(done.written)} variant files to {out_dir}"
-                f" ({len(done.unchanged)} unchanged, {len(done.removed)} removed)."
+    root = find_root(repo_root if repo_root is not None else Path.cwd())
+    repo = load(root).repo
+    for channel_id in channels:
+        if channel_id not in repo.channels:
+            known = ", ".join(sorted(repo.channels)) or "none"
+            raise UsageError(
+                f"unknown channel `{channel_id}`",
+                f"channels in strategy/channels.yaml: {known}",
             )
-            return
-        shown = variant_report.listed(repo, chosen, channels)
-        if output_format == "json":
-            click.echo(variant_report.as_json(shown), nl=False)
-        else:
-            click.echo(variant_report.as_text(repo, shown, sent=sent), nl=False)
-        sys.exit(1 if variant_report.any_over(shown) else 0)
-    except SocialplanError as exc:
-        # The same message and exit code as every other command (see cli.py).
-        click.echo(f"socialplan: {exc.message}", err=True)
-        if exc.hint:
-            click.echo(f"  hint: {exc.hint}", err=True)
-        sys.exit(exc.exit_code)
+    chosen = variant_files.select(repo, posts)
+    if out_dir is not None:
+        if posts or channels:
+            raise UsageError(
+                "--out writes the variants of every post and channel",
+                "leave out POST and --channel, or print a selection without --out",
+            )
+        done = variant_files.write_all(repo, out_dir)
+        click.echo(
+            f"Wrote {len(done.written)} variant files to {out_dir}"
+            f" ({len(done.unchanged)} unchanged, {len(done.removed)} removed)."
+        )
+        return
+    shown = variant_report.listed(repo, chosen, channels)
+    if output_format == "json":
+        click.echo(variant_report.as_json(shown), nl=False)
+    else:
+        click.echo(variant_report.as_text(repo, shown, sent=sent), nl=False)
+    sys.exit(1 if variant_report.any_over(shown) else 0)

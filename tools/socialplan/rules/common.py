@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..model import Post, publishing_channels
-from ..problems import Pointer, Problem
+from ..problems import Pointer, Problem, ProblemMaker
 
 # publishing_channels lives in model.py; it is re-exported for the rules.
 __all__ = [
@@ -56,7 +56,7 @@ def channel_pointer(post: Post, channel_id: str) -> Pointer:
 
 
 def at_text(
-    make: Callable[..., Problem],
+    make: ProblemMaker,
     code: str,
     post: Post,
     pointer: Pointer | None,

@@ -8,21 +8,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from ..daynames import MONTH_NAMES, WEEKDAY_NAMES
+
+DAYS = WEEKDAY_NAMES
+MONTHS = MONTH_NAMES
 
 
 def day(value: date) -> str:
