@@ -29,7 +29,7 @@ CHECKS: tuple[Check, ...] = (
 
 # The checks that take most of the time on a large repository (per-post text
 # work); `validate` may run them in a second process while the rest run here.
-HEAVY = (lengths.check, secrets.check)
+HEAVY = (lengths.check,)
 
 
 def run(repo: Repo, checks: Sequence[Check] = CHECKS) -> list[Problem]:
