@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -124,7 +125,10 @@ def change_one_post(root: Path) -> None:
     posts = sorted((root / "content" / "posts").rglob("*.md"))
     post = posts[len(posts) // 2]
     text = post.read_text(encoding="utf-8")
-    text = text.replace("\ntitle: ", "\ntitle: Edited: ", 1)
+    # "Edited " inside the quotes, if any: a `: ` would make the YAML invalid.
+    text = re.sub(
+        r'\ntitle: (")?', lambda m: "\ntitle: " + (m.group(1) or "") + "Edited ", text, count=1
+    )
     head, _, body = text[4:].partition("\n---\n")
     post.write_text(f"---\n{head}\n---\nEdited. {body}", encoding="utf-8")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import re
 import shutil
@@ -191,3 +192,22 @@ def test_the_stylesheets_are_served_by_the_site(tmp_path: Path, name: str) -> No
     assert mkdocs_build(root, tmp_path / "site").returncode == 0
     assert (tmp_path / "site/assets/socialplan" / name).is_file()
     assert f"assets/socialplan/{name}" in (tmp_path / "site/index.html").read_text("utf-8")
+
+
+def test_post_pages_carry_their_mockups_and_search_finds_the_text(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "demo")
+    assert mkdocs_build(root, tmp_path / "site").returncode == 0
+    page = (tmp_path / "site/posts/2027-01-07-hearth-launch/index.html").read_text("utf-8")
+    # The mock-ups go in after the search index is made: no slot may be left over.
+    assert page.count('class="sp-preview') >= 4
+    assert "data-sp-slot" not in page
+    index = json.loads((tmp_path / "site/search/search_index.json").read_text("utf-8"))
+    entries = [
+        d for d in index["docs"] if d["location"].startswith("posts/2027-01-07-hearth-launch")
+    ]
+    text = " ".join(d["text"] for d in entries)
+    assert "winter blend" in text.lower()  # the text as written is searchable
+    assert "sp-card" not in text and "Like" not in text.split()  # the mock-ups are not
+    # Month pages and views only list posts: they stay out of the index.
+    listed = {d["location"].split("#")[0] for d in index["docs"]}
+    assert {loc for loc in listed if loc.startswith("calendar/")} == {"calendar/"}

@@ -157,7 +157,7 @@ def month(
     )
     return join(
         [
-            heading(dates.month_title(year, month_number), wide=True),
+            heading(dates.month_title(year, month_number), wide=True, searchable=False),
             html_block(tag("p", " · ".join(links)), tag("p", summary)),
             html_block(grid(site, linker, year, month_number, entries)),
             "## Weeks\n",
@@ -168,7 +168,10 @@ def month(
 
 def view(site: Site, src: str, title: str, entries: list[Scheduled]) -> str:
     linker = Linker(src)
-    out = [heading(title), html_block(tag("p", linker.a(INDEX, "All of the calendar")))]
+    out = [
+        heading(title, searchable=False),
+        html_block(tag("p", linker.a(INDEX, "All of the calendar"))),
+    ]
     if not entries:
         out.append(html_block(tag("p", "Nothing scheduled here.", class_="sp-muted")))
     by_month: dict[str, list[Scheduled]] = defaultdict(list)

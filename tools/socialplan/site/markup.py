@@ -125,18 +125,22 @@ class Linker:
         return tag("a", label_html, href=self.href(target, anchor), **attributes)
 
 
-def heading(title: str, *, wide: bool = False) -> str:
+def heading(title: str, *, wide: bool = False, searchable: bool = True) -> str:
     """Front matter and the first heading of a page titled with user text.
 
     MkDocs takes a page's title from its first heading, unescaped, and Material
     writes it into `<title>` without escaping (after `striptags`, which turns
     `&lt;` back into `<`). A `title:` in the front matter is written as it is
     instead: given escaped, it shows right and cannot close `<title>`. `wide`
-    hides the side bars, for a board or a month grid.
+    hides the side bars, for a board or a month grid. `searchable=False` keeps a
+    page out of the search index: calendar pages only list posts that search
+    finds on their own pages, and indexing them would cost more than the posts.
     """
     lines = ["---", f"title: {json.dumps(esc(title))}"]
     if wide:
         lines += ["hide:", "  - navigation", "  - toc"]
+    if not searchable:
+        lines += ["search:", "  exclude: true"]
     return "\n".join([*lines, "---", f"# {inline(title)}", ""])
 
 

@@ -43,6 +43,9 @@ log = logging.getLogger("mkdocs.plugins.socialplan")
 # Stands for an HTML block while Markdown runs: letters only, so Markdown leaves it be.
 TOKEN = "SOCIALPLANHTMLBLOCKX"
 _PLACEHOLDER = re.compile(rf"<p>{TOKEN}(\d+)Z</p>")
+# The network mock-ups of a post page (see previews.py), put in after search indexing.
+MOCKUP = '<div class="sp-preview'
+_SLOT = re.compile(r'<div data-sp-slot="(\d+)"></div>')
 REPORT_EVERY = 250
 
 
@@ -75,6 +78,7 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
         self.page_urls: list[str] = []
         self._to_render = 0
         self._blocks: dict[str, list[str]] = {}
+        self._late: dict[str, list[str]] = {}
         self._token = TOKEN
 
     def root(self, config: MkDocsConfig) -> Path:
@@ -152,8 +156,10 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
         blocks: list[str] = []
 
         def set_aside(chunk: str) -> str:
-            if chunk.startswith("<") and "\n" not in chunk:
-                blocks.append(chunk)
+            # Blocks follow headings after a blank line of their own: "\n<div…".
+            block = chunk.lstrip("\n")
+            if block.startswith("<") and "\n" not in block:
+                blocks.append(block)
                 return f"{self._token}{len(blocks) - 1}Z"
             return chunk
 
@@ -163,10 +169,35 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        """Put the blocks back; the network mock-ups only after the search index.
+
+        The search plugin parses every page's HTML to index it, and a post's
+        mock-ups are most of its markup: they go into the finished page in
+        `on_post_page`, and search indexes the post's title, facts and text
+        without them.
+        """
         blocks = self._blocks.pop(page.file.src_uri, None)
         if not blocks:
             return html
-        return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+        late: list[str] = []
+
+        def restore(match: re.Match[str]) -> str:
+            block = blocks[int(match.group(1))]
+            if not block.startswith(MOCKUP):
+                return block
+            late.append(block)
+            return f'<div data-sp-slot="{len(late) - 1}"></div>'
+
+        html = _PLACEHOLDER.sub(restore, html)
+        if late:
+            self._late[page.file.src_uri] = late
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        late = self._late.pop(page.file.src_uri, None)
+        if not late:
+            return output
+        return _SLOT.sub(lambda m: late[int(m.group(1))], output)
 
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any

@@ -150,6 +150,11 @@ def post_page_markdown(site: Site, post: Post) -> str:
                 )
             )
         )
+    if post.body.strip():
+        # The text as written, before each network's tailoring: what search finds
+        # (the mock-ups below are added after the search index is made).
+        out.append("## Text as written\n")
+        out.append(html_block(tag("div", multiline(post.body), class_="sp-prose sp-source")))
     out.append("## When\n")
     out.append(html_block(times(site, post)))
     channels = list(publishing_channels(post, repo))
