@@ -198,6 +198,8 @@ class Repo:
     people: dict[str, Person] = field(default_factory=dict)
     playbook: dict[str, Any] = field(default_factory=dict)
     posts: list[Post] = field(default_factory=list)
+    # Composed variants by (post file, channel id), filled by variants.compose.
+    variants: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def time_zone(self) -> str | None:

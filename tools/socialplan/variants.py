@@ -105,8 +105,24 @@ def compose(
     """The variant of `post` for `channel`.
 
     With `repo`, links to the brand's `site_url` are UTM-tagged too, not only the
-    post's own link.
+    post's own link, and the result is kept on the repository: validation, the
+    variant files, the calendar and the site all ask for the same variants, and a
+    loaded repository does not change.
     """
+    if repo is None:
+        return _compose(post, channel, people, None)
+    key = (post.rel, channel.id)
+    known = repo.variants.get(key)
+    if known is None or known[0] is not people:
+        known = (people, _compose(post, channel, people, repo))
+        repo.variants[key] = known
+    result: ChannelText = known[1]
+    return result
+
+
+def _compose(
+    post: Post, channel: Channel, people: dict[str, Person], repo: Repo | None
+) -> ChannelText:
     network = network_of(channel)
     override = post.overrides.get(channel.id)
     media = override.media if override is not None and override.media is not None else post.media
