@@ -124,7 +124,10 @@ def build(
         result.seconds[step] = now - clock
         clock = now
 
-    validation = validate(root=find_root(root if root is not None else Path.cwd()))
+    # The variants validation composes are kept for the steps that follow.
+    validation = validate(
+        root=find_root(root if root is not None else Path.cwd()), share_variants=True
+    )
     result = BuildResult(validation)
     root = validation.root
     report = validation.report

@@ -23,11 +23,16 @@ class Validation:
     report: Report
 
 
-def validate(paths: Sequence[Path] = (), root: Path | None = None) -> Validation:
+def validate(
+    paths: Sequence[Path] = (), root: Path | None = None, *, share_variants: bool = False
+) -> Validation:
     """Check the whole repository; report only problems in `paths` when given.
 
     The whole repository is always loaded, because a post is only valid
-    relative to the strategy it refers to.
+    relative to the strategy it refers to. With `share_variants`, the length
+    checks run in this process, so that the variants they compose stay on the
+    repository for what comes next (the build); otherwise a large repository
+    has them checked in a second process.
     """
     for path in paths:
         if not path.exists():
@@ -50,7 +55,8 @@ def validate(paths: Sequence[Path] = (), root: Path | None = None) -> Validation
         loaded = load(root)
         repo = loaded.repo
         light = tuple(c for c in rules.CHECKS if c not in rules.HEAVY)
-        heavy = parallel.start(lambda: rules.run(repo, rules.HEAVY), len(repo.posts))
+        work = 0 if share_variants else len(repo.posts)
+        heavy = parallel.start(lambda: rules.run(repo, rules.HEAVY), work)
         problems = loaded.problems + rules.run(repo, light) + heavy.result()
     finally:
         if was_enabled:
