@@ -272,6 +272,9 @@ class PostMaker:
                     self.strategy.images, min(len(self.strategy.images), rng.randint(3, 6))
                 )
                 override["media"] = [self._image(name) for name in carousel]
+            if channel.network == "instagram" and draft.link and "text" in override:
+                # Its own caption is sent as written: it must point to the bio itself.
+                override["text"] = override["text"].rstrip() + "\n\nLink in bio."
             if channel.network == "linkedin" and draft.link and rng.random() < 0.2:
                 override["link"] = f"{self.strategy.site_url}/wholesale"
             if override:
