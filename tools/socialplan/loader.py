@@ -13,7 +13,7 @@ from typing import Any
 from . import frontmatter, model, parallel, schema, yamlio
 from .errors import RepositoryError
 from .files import TextFile, read_text, relative, walk
-from .model import Document, Repo, mapping, number, records, text, texts
+from .model import Document, Repo, records, text, texts
 from .problems import Problem, error, warning
 
 STRATEGY = "strategy"
@@ -174,81 +174,17 @@ class _Loader:
         repo.budget = data["budget"]
         repo.playbook = data["playbook"]
         repo.pillar_settings = data["pillars"]
-        rel = f"{STRATEGY}/"
-        for i, item in records(data["objectives"], "objectives"):
-            self.add(
-                repo.objectives,
-                rel + "objectives.yaml",
-                ("objectives", i),
-                model.Objective(
-                    rel + "objectives.yaml",
-                    ("objectives", i),
-                    text(item, "id", "") or "",
-                    text(item, "statement", "") or "",
-                    text(item, "goal", "") or "",
-                    number(item, "value_per_conversion"),
-                    item,
-                ),
-            )
-        for i, item in records(data["channels"], "channels"):
-            self.add(
-                repo.channels,
-                rel + "channels.yaml",
-                ("channels", i),
-                model.Channel(
-                    rel + "channels.yaml",
-                    ("channels", i),
-                    text(item, "id", "") or "",
-                    text(item, "network", "") or "",
-                    text(item, "account", "") or "",
-                    item.get("enabled", True) is not False,
-                    text(item, "time_zone"),
-                    item,
-                ),
-            )
-        for i, item in records(data["pillars"], "pillars"):
-            self.add(
-                repo.pillars,
-                rel + "pillars.yaml",
-                ("pillars", i),
-                model.Pillar(
-                    rel + "pillars.yaml",
-                    ("pillars", i),
-                    text(item, "id", "") or "",
-                    text(item, "name", "") or "",
-                    number(item, "target_share"),
-                ),
-            )
-        for i, item in records(data["campaigns"], "campaigns"):
-            self.add(
-                repo.campaigns,
-                rel + "campaigns.yaml",
-                ("campaigns", i),
-                model.Campaign(
-                    rel + "campaigns.yaml",
-                    ("campaigns", i),
-                    text(item, "id", "") or "",
-                    text(item, "name", "") or "",
-                    text(item, "objective"),
-                    text(item, "start"),
-                    text(item, "end"),
-                    item,
-                ),
-            )
-        for i, item in records(data["people"], "people"):
-            handles = {k: v for k, v in mapping(item, "handles").items() if isinstance(v, str)}
-            self.add(
-                repo.people,
-                rel + "people.yaml",
-                ("people", i),
-                model.Person(
-                    rel + "people.yaml",
-                    ("people", i),
-                    text(item, "id", "") or "",
-                    text(item, "name", "") or "",
-                    handles,
-                ),
-            )
+        tables: tuple[tuple[str, dict[str, Any], model.Builder], ...] = (
+            ("objectives", repo.objectives, model.build_objective),
+            ("channels", repo.channels, model.build_channel),
+            ("pillars", repo.pillars, model.build_pillar),
+            ("campaigns", repo.campaigns, model.build_campaign),
+            ("people", repo.people, model.build_person),
+        )
+        for kind, table, build in tables:
+            rel = f"{STRATEGY}/{kind}.yaml"
+            for i, item in records(data[kind], kind):
+                self.add(table, rel, (kind, i), build(rel, (kind, i), item))
 
     def add(
         self, table: dict[str, Any], rel: str, pointer: tuple[str | int, ...], item: Any

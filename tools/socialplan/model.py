@@ -7,7 +7,7 @@ rules about meaning can still run on everything else in the same pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -204,6 +204,63 @@ class Repo:
     @property
     def time_zone(self) -> str | None:
         return text(self.brand, "time_zone")
+
+
+# Builders of strategy objects: (file, pointer, the YAML mapping) -> object.
+Builder = Callable[[str, Pointer, dict[str, Any]], "Located"]
+
+
+def build_objective(rel: str, pointer: Pointer, item: dict[str, Any]) -> Objective:
+    return Objective(
+        rel,
+        pointer,
+        text(item, "id", "") or "",
+        text(item, "statement", "") or "",
+        text(item, "goal", "") or "",
+        number(item, "value_per_conversion"),
+        item,
+    )
+
+
+def build_channel(rel: str, pointer: Pointer, item: dict[str, Any]) -> Channel:
+    return Channel(
+        rel,
+        pointer,
+        text(item, "id", "") or "",
+        text(item, "network", "") or "",
+        text(item, "account", "") or "",
+        item.get("enabled", True) is not False,
+        text(item, "time_zone"),
+        item,
+    )
+
+
+def build_pillar(rel: str, pointer: Pointer, item: dict[str, Any]) -> Pillar:
+    return Pillar(
+        rel,
+        pointer,
+        text(item, "id", "") or "",
+        text(item, "name", "") or "",
+        number(item, "target_share"),
+    )
+
+
+def build_campaign(rel: str, pointer: Pointer, item: dict[str, Any]) -> Campaign:
+    return Campaign(
+        rel,
+        pointer,
+        text(item, "id", "") or "",
+        text(item, "name", "") or "",
+        text(item, "objective"),
+        text(item, "start"),
+        text(item, "end"),
+        item,
+    )
+
+
+def build_person(rel: str, pointer: Pointer, item: dict[str, Any]) -> Person:
+    handles = {k: v for k, v in mapping(item, "handles").items() if isinstance(v, str)}
+    return Person(rel, pointer, text(item, "id", "") or "", text(item, "name", "") or "", handles)
 
 
 def build_media(items: list[tuple[int, dict[str, Any]]], base: Pointer) -> list[Media]:

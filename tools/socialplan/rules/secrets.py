@@ -65,7 +65,7 @@ PATTERNS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = tuple(
 _HINTS = frozenset(h for _, hints, _ in PATTERNS for h in hints)
 _DIGIT_2_TO_7 = re.compile("[2-7]")
 
-# An environment variable's *name* (MASTODON_ACCESS_TOKEN) is what we want there.
+# An environment variable's *name* (BLUESKY_APP_PASSWORD) is what we want there.
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
