@@ -7,6 +7,7 @@ to an exit code: 0 all good, 1 problems found, 2 usage error. Every
 
 from __future__ import annotations
 
+import shlex
 import sys
 from datetime import date
 from pathlib import Path
@@ -102,7 +103,7 @@ def init(directory: Path, name: str, time_zone: str) -> None:
     """
     written = scaffold.init(directory, name=name, time_zone=time_zone)
     click.echo(f"Created {len(written)} files in {directory}.")
-    click.echo(f"Next: cd {directory} && git init && socialplan validate")
+    click.echo(f"Next: cd {shlex.quote(str(directory))} && git init && socialplan build")
 
 
 @main.group()
