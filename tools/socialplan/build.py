@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .calendar import to_ics
 from .errors import WriteError
+from .images import render_images as render
 from .loader import find_root
 from .model import Repo
 from .problems import Problem, Report
 from .schedule import Schedule, schedule
-from .validate import Validation, locate, validate
+from .validate import Validation, validate
 from .variant_files import write_all
 
 Progress = Callable[[str], None]
@@ -77,12 +79,8 @@ def write_variants(repo: Repo, out: Path) -> tuple[int, int]:
     return len(done.written), len(done.written) + len(done.unchanged)
 
 
-def render_images(root: Path, repo: Repo, progress: Progress) -> tuple[str, list[Problem]]:
-    """The images step (socialplan.images), when that package is installed."""
-    try:
-        from .images import render_images as render
-    except ImportError:  # pragma: no cover - the images package ships with socialplan
-        return "skipped: socialplan.images is not installed", []
+def render_images(repo: Repo, progress: Progress) -> tuple[str, list[Problem]]:
+    """The images step: every post's images, from the cache when unchanged."""
     done = 0
 
     def each(_: Any) -> None:
@@ -91,15 +89,11 @@ def render_images(root: Path, repo: Repo, progress: Progress) -> tuple[str, list
         if done % 250 == 0:
             progress(f"images: {done:,} posts")
 
-    run = render(root=root, progress=each)
-    return f"{run.rendered:,} rendered, {run.cached:,} unchanged", locate(run.problems, repo)
+    run = render(repo=repo, progress=each)
+    return f"{run.rendered:,} rendered, {run.cached:,} unchanged", run.problems
 
 
-def write_calendar(root: Path, plan: Schedule) -> tuple[Path | None, bytes | None]:
-    try:
-        from .calendar import to_ics
-    except ImportError:  # pragma: no cover - the calendar package ships with socialplan
-        return None, None
+def write_calendar(root: Path, plan: Schedule) -> tuple[Path, bytes]:
     data = to_ics(plan)
     _write_if_changed(root / CALENDAR, data)
     return root / CALENDAR, data
@@ -145,7 +139,7 @@ def build(
     say(f"variants: {result.variants_total:,} in {VARIANTS}/ ({result.variants_written:,} changed)")
     if images:
         say("images: rendering (unchanged images are kept)")
-        result.images, result.problems = render_images(root, repo, say)
+        result.images, result.problems = render_images(repo, say)
         lap("images")
         say(f"images: {result.images}")
         if any(p.is_error for p in result.problems) or (strict and result.problems):
@@ -154,8 +148,7 @@ def build(
     plan = schedule(repo)
     result.calendar, ics = write_calendar(root, plan)
     lap("calendar")
-    if result.calendar is not None:
-        say(f"calendar: {len(plan.entries):,} events in {CALENDAR}")
+    say(f"calendar: {len(plan.entries):,} events in {CALENDAR}")
     from .site import pages
     from .site.builder import build_site
     from .site.sources import Prepared, collect_extras

@@ -76,11 +76,18 @@ def render_images(
     settings: ImageSettings | None = None,
     force: bool = False,
     progress: Callable[[PostImages], None] | None = None,
+    repo: Repo | None = None,
 ) -> ImagesRun:
-    """Render (or keep from the cache) the images of the chosen posts."""
+    """Render (or keep from the cache) the images of the chosen posts.
+
+    `repo`, when the caller has loaded the repository already (the build),
+    saves reading it again.
+    """
     started = time.perf_counter()
-    root = find_root(root or Path.cwd())
-    repo = load(root).repo
+    if repo is None:
+        root = find_root(root or Path.cwd())
+        repo = load(root).repo
+    root = repo.root
     out = (out_dir or root / OUTPUT).resolve()
     posts = select(repo, chosen)
     context = RenderContext(repo, settings)
