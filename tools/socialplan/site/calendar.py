@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
 
+from ..calendar import to_ics
 from ..schedule import Scheduled
 from . import dates
 from .context import Site, post_page
@@ -49,12 +50,8 @@ def calendar_pages(site: Site) -> dict[str, str | bytes]:
     return out
 
 
-def ics_file(site: Site) -> bytes | None:
-    """The iCalendar file of the schedule, when the calendar package is there to write it."""
-    try:
-        from ..calendar import to_ics
-    except ImportError:  # pragma: no cover - the package ships with socialplan
-        return None
+def ics_file(site: Site) -> bytes:
+    """The iCalendar file of the schedule, for subscribing from the site."""
     return to_ics(site.plan)
 
 
