@@ -13,10 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
-# A module import, not `from ..schedule import ...`: socialplan.schedule itself
-# imports rules.common, so its names may not exist yet while rules load.
+# Imported as a module: its names read as `planning.schedule`, `planning.Scheduled`.
 from .. import schedule as planning
 from ..model import Channel, Post, Repo, mapping, number
 from ..problems import Problem, error, warning
@@ -30,8 +28,7 @@ DEFAULT_MIX_TOLERANCE = 0.15
 
 # (post id) -> (post, what was found), to report each post once per rule.
 Findings = dict[str, tuple[Post, list[str]]]
-if TYPE_CHECKING:  # evaluated lazily: see the import of `planning` above
-    ByChannel = dict[str, list[planning.Scheduled]]
+ByChannel = dict[str, list[planning.Scheduled]]
 
 
 def check(repo: Repo) -> Iterator[Problem]:
