@@ -14,6 +14,7 @@ from .loader import find_root, load
 from .locate import locate
 from .model import Repo
 from .problems import Report
+from .rules.memo import PostChecks
 
 
 @dataclass
@@ -24,7 +25,11 @@ class Validation:
 
 
 def validate(
-    paths: Sequence[Path] = (), root: Path | None = None, *, share_variants: bool = False
+    paths: Sequence[Path] = (),
+    root: Path | None = None,
+    *,
+    share_variants: bool = False,
+    memo: PostChecks | None = None,
 ) -> Validation:
     """Check the whole repository; report only problems in `paths` when given.
 
@@ -32,7 +37,8 @@ def validate(
     relative to the strategy it refers to. With `share_variants`, the length
     checks run in this process, so that the variants they compose stay on the
     repository for what comes next (the build); otherwise a large repository
-    has them checked in a second process.
+    has them checked in a second process. `memo` holds the per-post results of
+    the last build (rules.memo): posts unchanged since are not checked again.
     """
     for path in paths:
         if not path.exists():
@@ -55,8 +61,12 @@ def validate(
         loaded = load(root)
         repo = loaded.repo
         light = tuple(c for c in rules.CHECKS if c not in rules.HEAVY)
-        work = 0 if share_variants else len(repo.posts)
-        heavy = parallel.start(lambda: rules.run(repo, rules.HEAVY), work)
+        heavy_checks: tuple[rules.Check, ...] = rules.HEAVY
+        if memo is not None:
+            light = rules.remembering(memo, light)
+            heavy_checks = rules.remembering(memo, heavy_checks)
+        work = 0 if share_variants or memo is not None else len(repo.posts)
+        heavy = parallel.start(lambda: rules.run(repo, heavy_checks), work)
         problems = loaded.problems + rules.run(repo, light) + heavy.result()
     finally:
         if was_enabled:

@@ -27,6 +27,16 @@ it by:
 facets, title, link when it travels outside the text, and media files with their alt
 text), so the publish ledger can record which reviewed variant went out. The same
 repository always gives the same bytes: keys in a fixed order, UTF-8, `\\n` line ends.
+
+A rebuild usually follows a change to one post of thousands, so `write_all` keeps
+`build/cache/variants.json` (see `buildcache`) when it writes the repository's own
+`build/variants/`: per post, its fingerprint (every strategy file, socialplan's code
+and the post's file, see `digests`) and the size and modification time of each file
+written for it. A post whose fingerprint, channels and files all match is skipped
+without composing anything. Editing the post, any strategy file or socialplan itself
+changes the fingerprint; a variant file edited or deleted by hand no longer matches
+its size and time: either way that post's files are made and compared again. The
+cache is dropped when a run starts and kept only when it ends well.
 """
 
 from __future__ import annotations
@@ -34,19 +44,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import buildcache, digests
 from .errors import UsageError, WriteError
 from .loader import MEDIA
-from .model import Post, Repo
+from .model import Channel, Post, Repo
 from .rules.common import publishing_channels
 from .variants import ChannelText, compose
 
 FORMAT = 1
 OUTPUT = Path("build", "variants")
+CACHE = "variants"
 
 
 def record(post: Post, variant: ChannelText) -> dict[str, Any]:
@@ -133,36 +146,124 @@ def write_all(repo: Repo, out_dir: Path | None = None) -> Written:
 
     Files whose bytes would not change are left alone (their times too), and JSON files
     of variants that no longer exist (a deleted post, a channel dropped or skipped)
-    are removed, so the folder always mirrors the repository.
+    are removed, so the folder always mirrors the repository. In the repository's own
+    folder, posts unchanged since the last run are skipped (see the module's notes).
     """
-    target = out_dir if out_dir is not None else repo.root / OUTPUT
+    default = repo.root / OUTPUT
+    target = out_dir if out_dir is not None else default
+    cached = out_dir is None or out_dir.resolve() == default.resolve()
+    previous: dict[str, Any] = {}
+    entries: dict[str, Any] = {}
+    strategy = ""
+    if cached:
+        previous = buildcache.read(repo.root, CACHE)
+        buildcache.forget(repo.root, CACHE)
+        strategy = digests.strategy(repo)
     result = Written()
-    keep: set[Path] = set()
-    for post, variant in variants_of(repo):
-        path = target / post.id / f"{variant.channel}.json"
-        keep.add(path)
-        content = dumps(record(post, variant)).encode("utf-8")
-        try:
-            if path.is_file() and path.read_bytes() == content:
-                result.unchanged.append(path)
+    keep: dict[str, list[str]] = {}
+    for post in sorted(repo.posts, key=lambda p: p.id):
+        if not post.active or not post.id:
+            continue
+        channels = list(publishing_channels(post, repo))
+        names = keep[post.id] = [f"{channel.id}.json" for channel in channels]
+        if cached:
+            fingerprint = digests.combine(strategy, digests.post(repo, post))
+            entry = previous.get(post.id)
+            if _still_there(entry, fingerprint, channels, os.path.join(target, post.id)):
+                folder = target / post.id
+                result.unchanged.extend([folder / name for name in names])
+                entries[post.id] = entry
                 continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Written aside, then renamed: a publisher reading the folder never sees half.
-            temporary = path.with_name(f".{path.name}.tmp")
-            temporary.write_bytes(content)
-            os.replace(temporary, path)
-        except OSError as exc:
-            raise WriteError(f"cannot write {path}: {exc.strerror}", "check the folder") from exc
-        result.written.append(path)
-    if target.is_dir():
-        for stale in sorted(target.glob("*/*.json")):
-            if stale not in keep:
-                stale.unlink()
-                result.removed.append(stale)
-        for folder in sorted(target.iterdir()):
-            if folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
+        files: dict[str, list[int]] = {}
+        for channel in channels:
+            variant = compose(post, channel, repo.people, repo)
+            path = target / post.id / f"{variant.channel}.json"
+            content = dumps(record(post, variant)).encode("utf-8")
+            files[variant.channel] = _write(path, content, result)
+        if cached:
+            entries[post.id] = {"fingerprint": fingerprint, "files": files}
+    _remove_stale(target, keep, result)
+    if cached:
+        buildcache.write(repo.root, CACHE, entries)
     return result
+
+
+def _still_there(entry: Any, fingerprint: str, channels: list[Channel], folder: str) -> bool:
+    """Whether the last run wrote this post's files from the same inputs, and they are
+    all still there as it left them (same size and modification time)."""
+    if not isinstance(entry, dict) or entry.get("fingerprint") != fingerprint:
+        return False
+    files = entry.get("files")
+    if not isinstance(files, dict) or len(files) != len(channels):
+        return False
+    for channel in channels:
+        try:
+            now = os.stat(os.path.join(folder, f"{channel.id}.json"))
+        except OSError:
+            return False
+        if not stat.S_ISREG(now.st_mode) or [now.st_size, now.st_mtime_ns] != files.get(channel.id):
+            return False
+    return True
+
+
+def _write(path: Path, content: bytes, result: Written) -> list[int]:
+    """Write one file unless it already holds `content`; its [size, mtime_ns] as left."""
+    try:
+        try:
+            found: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            found = None
+        # Seen before reading: a change made after this is caught on the next run.
+        if (
+            found is not None
+            and stat.S_ISREG(found.st_mode)
+            and found.st_size == len(content)
+            and path.read_bytes() == content
+        ):
+            result.unchanged.append(path)
+            return [found.st_size, found.st_mtime_ns]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside, then renamed: a publisher reading the folder never sees half.
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_bytes(content)
+        # Renaming keeps the size and time, and no one else has the file yet.
+        made = os.stat(temporary)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {exc.strerror}", "check the folder") from exc
+    result.written.append(path)
+    return [made.st_size, made.st_mtime_ns]
+
+
+def _remove_stale(target: Path, keep: dict[str, list[str]], result: Written) -> None:
+    """Remove `<post>/*.json` files not in `keep` (by post id), then emptied folders."""
+    if not target.is_dir():
+        return
+    stale: list[Path] = []
+    empty: list[str] = []
+    try:
+        with os.scandir(target) as found:
+            folders = [(entry.name, entry.path) for entry in found if entry.is_dir()]
+        for name, folder in folders:
+            wanted = keep.get(name, [])
+            names = os.listdir(folder)
+            left = len(names)
+            for file in names:
+                if file.endswith(".json") and file not in wanted:
+                    candidate = os.path.join(folder, file)
+                    if not stat.S_ISDIR(os.lstat(candidate).st_mode):
+                        stale.append(Path(candidate))
+                        left -= 1
+            if not left:
+                empty.append(folder)
+        for path in sorted(stale):
+            path.unlink()
+            result.removed.append(path)
+        for folder in sorted(empty):
+            os.rmdir(folder)
+    except OSError as exc:
+        where = exc.filename or target
+        raise WriteError(f"cannot tidy {where}: {exc.strerror}", "check the folder") from exc
 
 
 def select(repo: Repo, names: Iterable[str]) -> list[Post]:

@@ -9,17 +9,33 @@ repository, so it can be committed, diffed and cached:
   schedule, which only changes when the plan's start does;
 - events are sorted by instant, post id, channel id; `icalendar` writes CRLF
   line endings and folds lines at 75 octets without splitting a character.
+
+Reusing events. Building and serialising ~16,000 `icalendar.Event`s takes
+seconds, and `socialplan build` would redo it after every small edit. icalendar
+serialises a component as its own lines, then each subcomponent's, then its END
+line, each line folded on its own, so the calendar's bytes are exactly the
+calendar serialised without events, with each `Event.to_ical()` spliced in
+before `END:VCALENDAR` (tests/unit/test_calendar_cache.py checks this against a
+whole-document serialisation). `to_ics(plan, cache=EventCache(...))` therefore
+keeps each event's bytes under a fingerprint of everything `event()` reads
+(`socialplan.digests`: the strategy and the code, the post's file; plus the
+channel, the instant, whether it was queued, the DTSTAMP and icalendar's
+version) and splices the kept bytes of an event whose fingerprint is unchanged.
+Every other event is built and serialised by icalendar as before.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import icalendar
 
+from .. import digests
 from ..errors import WriteError
 from ..model import Repo
 from ..schedule import Schedule, Scheduled, schedule
@@ -32,6 +48,10 @@ EVENT_MINUTES = 15
 # Post status -> event STATUS: only approved posts are settled.
 EVENT_STATUS = {"approved": "CONFIRMED"}
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+END = b"END:VCALENDAR\r\n"
+# Part of every event's fingerprint: bump when event() changes in a way the
+# code digest would miss (it already covers every edit of socialplan's files).
+EVENT_FORMAT = 1
 
 
 def uid(entry: Scheduled) -> str:
@@ -82,19 +102,90 @@ def calendar_name(plan: Schedule) -> str:
     return f"{brand} social media calendar" if isinstance(brand, str) else "Social media calendar"
 
 
-def to_ics(plan: Schedule, selection: Selection = EVERYTHING) -> bytes:
-    """The calendar file's bytes for the entries `selection` keeps."""
+@dataclass
+class EventCache:
+    """Serialised events to reuse, and what a `to_ics` run made of them.
+
+    `previous` maps a UID to [fingerprint, event text] as kept by an earlier
+    run (anything else there is ignored). After `to_ics`, `entries` holds the
+    same for every event of this run, to keep for the next one (so events of
+    deleted posts are dropped), and `built` / `reused` the UIDs of the events
+    serialised anew and of those spliced from `previous`.
+    """
+
+    previous: Mapping[str, object] = field(default_factory=dict)
+    entries: dict[str, list[str]] = field(default_factory=dict)
+    built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+
+    def kept(self, name: str, key: str) -> str | None:
+        """The previous text of event `name` if it was made from `key`."""
+        item = self.previous.get(name)
+        if (
+            isinstance(item, list)
+            and len(item) == 2
+            and item[0] == key
+            and isinstance(item[1], str)
+            and item[1].startswith("BEGIN:VEVENT\r\n")
+            and item[1].endswith("END:VEVENT\r\n")
+        ):
+            return item[1]
+        return None
+
+
+def header(plan: Schedule) -> bytes:
+    """The calendar's bytes up to its first event: the calendar without events, unclosed."""
     document = icalendar.Calendar()
     document.add("prodid", PRODID)
     document.add("version", "2.0")
     document.add("calscale", "GREGORIAN")
     document.add("x-wr-calname", calendar_name(plan))
+    content: bytes = document.to_ical()
+    if not content.endswith(END):
+        raise AssertionError(f"icalendar did not end the calendar with {END!r}")
+    return content[: -len(END)]
+
+
+def to_ics(
+    plan: Schedule, selection: Selection = EVERYTHING, *, cache: EventCache | None = None
+) -> bytes:
+    """The calendar file's bytes for the entries `selection` keeps.
+
+    With `cache`, events whose inputs are unchanged are spliced from
+    `cache.previous` instead of being built again (see the module's docstring);
+    the bytes are the same either way.
+    """
     stamped = stamp(plan)
     entries = sorted(select(plan, selection), key=lambda e: (e.moment, e.post.id, e.channel.id))
+    repo = plan.repo
+    shared: list[object] | None = None
+    if cache is not None and repo is not None:
+        shared = [EVENT_FORMAT, icalendar.__version__, digests.strategy(repo), stamped.isoformat()]
+    posts: dict[int, str] = {}
+    chunks = [header(plan)]
     for entry in entries:
-        document.add_component(event(entry, plan, stamped))
-    content: bytes = document.to_ical()
-    return content
+        if cache is None or shared is None or repo is None:
+            chunks.append(event(entry, plan, stamped).to_ical())
+            continue
+        post = posts.get(id(entry.post))
+        if post is None:
+            post = posts[id(entry.post)] = digests.post(repo, entry.post)
+        key = digests.combine(
+            *shared, post, entry.channel.id, entry.moment.isoformat(), entry.queued
+        )
+        name = uid(entry)
+        text = cache.kept(name, key)
+        if text is None:
+            data: bytes = event(entry, plan, stamped).to_ical()
+            text = data.decode("utf-8")
+            cache.built.append(name)
+        else:
+            data = text.encode("utf-8")
+            cache.reused.append(name)
+        cache.entries[name] = [key, text]
+        chunks.append(data)
+    chunks.append(END)
+    return b"".join(chunks)
 
 
 def write_ics(source: Repo | Schedule, path: Path, selection: Selection = EVERYTHING) -> int:

@@ -7,10 +7,12 @@ yields every problem it finds. `run` applies them all.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from ..model import Repo
 from ..problems import Problem
 from . import images, lengths, media, references, schedule, secrets, strategy, timing, voice
+from .memo import PostChecks
 
 Check = Callable[[Repo], Iterable[Problem]]
 
@@ -30,6 +32,15 @@ CHECKS: tuple[Check, ...] = (
 # The checks that take most of the time on a large repository (per-post text
 # work); `validate` may run them in a second process while the rest run here.
 HEAVY = (lengths.check,)
+
+
+def remembering(memo: PostChecks, checks: Sequence[Check]) -> tuple[Check, ...]:
+    """`checks`, with the per-post ones reusing what `memo` kept of unchanged posts."""
+    per_post: dict[Check, Check] = {
+        lengths.check: partial(lengths.check, memo=memo),
+        secrets.check: partial(secrets.check, memo=memo),
+    }
+    return tuple(per_post.get(check, check) for check in checks)
 
 
 def run(repo: Repo, checks: Sequence[Check] = CHECKS) -> list[Problem]:

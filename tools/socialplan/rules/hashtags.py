@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import variants
+from .. import digests, variants
 from ..hashtags import camel_case, may_need_camel_case, vocabulary
 from ..model import Channel, Post, Repo, mapping
 from ..platforms import Network
@@ -21,15 +21,29 @@ from .common import at_text, channel_pointer, post_texts
 
 
 class Vocabulary:
-    """The words the brand writes, gathered only when a tag needs them."""
+    """The words the brand writes, gathered only when a tag needs them.
+
+    `consulted` turns True whenever they are read, so that the build's memo of
+    per-post results (rules.memo) knows which posts' results depend on them."""
 
     def __init__(self, repo: Repo) -> None:
         self.repo = repo
         self._words: frozenset[str] | None = None
+        self._digest: str | None = None
         self.reported: set[tuple[str, str]] = set()  # (post id, tag key)
+        self.consulted = False
+
+    def digest(self) -> str:
+        """A fingerprint of the words."""
+        if self._digest is None:
+            consulted = self.consulted
+            self._digest = digests.combine(sorted(self.words))
+            self.consulted = consulted
+        return self._digest
 
     @property
     def words(self) -> frozenset[str]:
+        self.consulted = True
         if self._words is None:
             texts: list[str] = []
             tags: list[str] = []

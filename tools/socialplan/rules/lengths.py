@@ -12,6 +12,7 @@ here on the same variant, so that each post is composed once per channel.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from .. import variants
 from ..model import Channel, Post, Repo, mapping
@@ -23,20 +24,35 @@ from ..segments import LINK, tokenize
 from ..variants import ChannelText
 from . import hashtags
 from .common import channel_pointer, publishing_channels
+from .memo import PostChecks
 
 
-def check(repo: Repo) -> Iterator[Problem]:
+def check(repo: Repo, memo: PostChecks | None = None) -> Iterator[Problem]:
+    """Every active post's variants; with `memo`, only posts changed since it was kept."""
     words = hashtags.Vocabulary(repo)
     for post in repo.posts:
         if not post.active:
             continue
-        for channel in publishing_channels(post, repo):
-            network = NETWORKS.get(channel.network)
-            if network is None:
-                continue
-            composed = variants.compose(post, channel, repo.people, repo)
-            yield from _channel(post, channel, network, composed)
-            yield from hashtags.check_variant(post, channel, network, composed, words)
+        if memo is None:
+            yield from _post(repo, post, words)
+        else:
+            yield from memo.results(
+                "lengths", repo, post, partial(_all, _post(repo, post, words)), words
+            )
+
+
+def _all(found: Iterator[Problem]) -> list[Problem]:
+    return list(found)
+
+
+def _post(repo: Repo, post: Post, words: hashtags.Vocabulary) -> Iterator[Problem]:
+    for channel in publishing_channels(post, repo):
+        network = NETWORKS.get(channel.network)
+        if network is None:
+            continue
+        composed = variants.compose(post, channel, repo.people, repo)
+        yield from _channel(post, channel, network, composed)
+        yield from hashtags.check_variant(post, channel, network, composed, words)
 
 
 def where(network: Network, channel: Channel) -> str:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
-from ..model import Repo
+from ..model import Post, Repo
 from ..problems import Problem, error
+from .memo import PostChecks
 
 # (what it is, cheap literal hints, pattern). A pattern only runs on text that
 # contains one of its hints (in lower case when the hint is lower case): most
@@ -92,11 +94,24 @@ def find(content: str) -> Iterator[tuple[str, int, str]]:
             yield name, match.start(), mask(value)
 
 
-def check(repo: Repo) -> Iterator[Problem]:
+def check(repo: Repo, memo: PostChecks | None = None) -> Iterator[Problem]:
+    """Every file's YAML and every post's text; with `memo`, the posts (front matter
+    and text) only when they changed since it was kept."""
+    posts = {post.rel: post for post in repo.posts} if memo is not None else {}
     for rel, document in repo.documents.items():
-        yield from _scan(rel, document.text, document.line_offset + 1)
+        if rel not in posts:
+            yield from _scan(rel, document.text, document.line_offset + 1)
     for post in repo.posts:
-        yield from _scan(post.rel, post.body, post.body_line)
+        if memo is None:
+            yield from _scan(post.rel, post.body, post.body_line)
+        else:
+            yield from memo.results("secrets", repo, post, partial(_post, repo, post))
+
+
+def _post(repo: Repo, post: Post) -> list[Problem]:
+    document = repo.documents.get(post.rel)
+    found = list(_scan(post.rel, document.text, document.line_offset + 1)) if document else []
+    return found + list(_scan(post.rel, post.body, post.body_line))
 
 
 def _scan(rel: str, content: str, first_line: int) -> Iterator[Problem]:

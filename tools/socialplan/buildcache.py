@@ -1,0 +1,63 @@
+"""The build's memory of its last run: `build/cache/<name>.json`.
+
+Each step that can skip unchanged work keeps one JSON file here, mapping a
+piece of output (a post, a calendar event) to the fingerprint of what it was
+made from (`socialplan.digests`) and whatever the step needs to reuse it. The
+cache is only ever a shortcut: a missing, unreadable, corrupt or outdated file
+reads as empty and the step does all its work, so deleting `build/cache/` is
+always safe. Files are replaced in one step, never left half written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .errors import WriteError
+
+FOLDER = Path("build", "cache")
+# Bump when the layout of cache entries changes: older caches are then ignored.
+FORMAT = 1
+
+
+def path(root: Path, name: str) -> Path:
+    return root / FOLDER / f"{name}.json"
+
+
+def read(root: Path, name: str) -> dict[str, Any]:
+    """The entries kept by the last build, or {} when there is nothing usable."""
+    try:
+        recorded = json.loads(path(root, name).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return {}
+    if not isinstance(recorded, dict) or recorded.get("format") != FORMAT:
+        return {}
+    entries = recorded.get("entries")
+    return entries if isinstance(entries, dict) else {}
+
+
+def write(root: Path, name: str, entries: dict[str, Any]) -> None:
+    """Keep `entries` for the next build (replacing what was kept before)."""
+    target = path(root, name)
+    temporary = target.with_name(f".{target.name}.tmp")
+    data = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False, sort_keys=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(data, encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise WriteError(
+            f"could not write the build cache {target}: {exc.strerror or exc}",
+            "check that build/ can be written to (deleting build/cache/ is always safe)",
+        ) from None
+
+
+def forget(root: Path, name: str) -> None:
+    """Drop a cache file (before a step rewrites its outputs: a failed run keeps none)."""
+    with contextlib.suppress(OSError):
+        path(root, name).unlink(missing_ok=True)
