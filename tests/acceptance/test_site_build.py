@@ -169,6 +169,70 @@ def test_a_rebuild_after_one_change_equals_a_full_build(brand: BrandRepo, tmp_pa
     assert_same_tree(tmp_path / "full", tmp_path / "incremental")
 
 
+def _rename_pillar(brand: BrandRepo) -> None:
+    path = brand.root / "strategy/pillars.yaml"
+    path.write_text(path.read_text("utf-8").replace("name: Expertise", "name: Know-how"), "utf-8")
+
+
+def _publish_one(brand: BrandRepo) -> None:
+    brand.write(
+        "state/published.jsonl",
+        '{"post": "2027-01-06-post", "channel": "bluesky",'
+        ' "at": "2027-01-06T09:00:00+00:00", "url": "https://bsky.app/x"}\n',
+    )
+
+
+QUEUED = """
+    id: {name}
+    title: Queued {name}
+    status: approved
+    objective: first-objective
+    pillar: expertise
+    channels: [bluesky]
+    at: next
+"""
+
+
+def _queue_before_another(brand: BrandRepo) -> None:
+    # Queued posts take the next free slots in id order: a new first one moves the other.
+    brand.post("queued-a", QUEUED.format(name="queued-a"))
+
+
+def _add_generated_image(brand: BrandRepo) -> None:
+    from ..unit.test_site_pages import png
+
+    brand.write("build/images/2027-01-08-post/bluesky-1.png", png())
+
+
+# Each change must reach every page it shows on, in an incremental build too.
+CHANGES = {
+    "strategy": _rename_pillar,
+    "ledger": _publish_one,
+    "queue": _queue_before_another,
+    "images": _add_generated_image,
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_an_incremental_build_follows_every_kind_of_change(
+    brand: BrandRepo, tmp_path: Path, change: str
+) -> None:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", QUIET["SOURCE_DATE_EPOCH"])
+    for day in range(4, 12):
+        brand.post(f"post-{day}", POST.format(day=day), f"Text of post {day}.")
+    if change == "queue":
+        brand.post("queued-b", QUEUED.format(name="queued-b"))
+    build(brand.root, out=tmp_path / "incremental", images=False)
+    CHANGES[change](brand)
+    again = build(brand.root, out=tmp_path / "incremental", images=False)
+    assert again.site.incremental and again.site.rendered > 0
+    shutil.rmtree(brand.root / "build" / "cache", ignore_errors=True)
+    (brand.root / "build" / "site-cache.json").unlink()
+    full = build(brand.root, out=tmp_path / "full", images=False)
+    assert not full.site.incremental
+    assert_same_tree(tmp_path / "full", tmp_path / "incremental")
+
+
 def assert_same_tree(left: Path, right: Path) -> None:
     comparison = filecmp.dircmp(left, right, ignore=["sitemap.xml.gz"])
     stack = [comparison]
@@ -208,6 +272,27 @@ def test_post_pages_carry_their_mockups_and_search_finds_the_text(tmp_path: Path
     text = " ".join(d["text"] for d in entries)
     assert "winter blend" in text.lower()  # the text as written is searchable
     assert "sp-card" not in text and "Like" not in text.split()  # the mock-ups are not
+    # Nor the facts, times and record, which repeat the same words on every post page.
+    assert "Objective" not in text and "UTC" not in text and "ledger" not in text
+    assert {d["title"] for d in entries} == {"Hearth, the winter blend, is out", "Text as written"}
+    # They are on the page all the same, in the order they were written.
+    assert page.index("sp-facts") < page.index('id="when"') < page.index("sp-preview")
+    # Section headings are HTML, yet have their permalinks and table of contents
+    # as Markdown headings would (mkdocs.yml: `toc: permalink: true`).
+    assert (
+        '<h2 id="when">When<a class="headerlink" href="#when" title="Permanent link">'
+        "&para;</a></h2>" in page
+    )
+    contents = page[page.index('class="md-nav md-nav--secondary"') :]
+    links = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', contents)
+    assert links[:5] == [
+        "text-as-written",
+        "when",
+        "what-each-channel-receives",
+        "channel-instagram",
+        "channel-x",
+    ]
+    assert "published" in links and "data-sp-toc" not in page
     # Month pages and views only list posts: they stay out of the index.
     listed = {d["location"].split("#")[0] for d in index["docs"]}
     assert {loc for loc in listed if loc.startswith("calendar/")} == {"calendar/"}

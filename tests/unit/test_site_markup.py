@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from socialplan.site.markup import (
     Linker,
@@ -12,6 +16,7 @@ from socialplan.site.markup import (
     multiline,
     page_url,
     paragraphs,
+    relative_path,
     safe_url,
     tag,
 )
@@ -74,6 +79,8 @@ def test_tag_leaves_out_empty_attributes_and_escapes_values() -> None:
         == '<a href="&quot;&gt;&lt;b&gt;" hidden>x</a>'
     )
     assert tag("span", "", class_="sp-dot") == '<span class="sp-dot"></span>'
+    # Void elements have no end tag.
+    assert tag("img", src="a.png", alt="") == '<img src="a.png" alt="">'
 
 
 def test_paragraphs_make_lists_and_paragraphs_of_plain_text() -> None:
@@ -113,3 +120,13 @@ def test_page_urls_follow_mkdocs_directory_urls(src: str, url: str) -> None:
 )
 def test_links_are_relative_to_the_page(source: str, target: str, anchor: str, href: str) -> None:
     assert Linker(source).href(target, anchor) == href
+
+
+_PART = st.sampled_from(["a", "b", "posts", "calendar", "x.jpg", "2027-01", "é"])
+_URL = st.lists(_PART, max_size=4).map("/".join)
+
+
+@given(url=_URL, base=_URL, slash=st.booleans())
+def test_relative_paths_agree_with_posixpath(url: str, base: str, slash: bool) -> None:
+    base = base + "/" if slash and base else base
+    assert relative_path(url, base) == posixpath.relpath(url or ".", base or ".")

@@ -13,7 +13,7 @@ adds to its output.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -31,7 +31,28 @@ class SourceFile:
     path: Path
 
 
-Content = str | bytes | SourceFile
+@dataclass(frozen=True)
+class Deferred:
+    """A page's Markdown, made only when asked for (`text()`).
+
+    `key` fingerprints everything `make` reads, so a build that finds the page
+    it wrote last time under the same key can keep it without making it again
+    (see `incremental`). Two deferred pages are equal when their keys are.
+    """
+
+    key: str
+    make: Callable[[], str] = field(compare=False, repr=False)
+
+    def text(self) -> str:
+        return self.make()
+
+
+Content = str | bytes | SourceFile | Deferred
+
+
+def materialized(content: Content) -> str | bytes | SourceFile:
+    """The content itself: a deferred page made."""
+    return content.text() if isinstance(content, Deferred) else content
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,10 @@ class Extras:
     images: Mapping[str, Mapping[str, tuple[GeneratedImage, ...]]] = field(default_factory=dict)
     # The editorial calendar as an iCalendar file, when the calendar package made one.
     calendar_ics: bytes | None = None
+    # A fingerprint of every strategy file and of socialplan's code
+    # (`socialplan.digests.strategy`). When it is known, post pages are made only
+    # when needed (`Deferred`), keyed by it and by what each post page reads.
+    strategy_digest: str | None = None
 
 
 # The pipeline board's columns, in order: key, heading.
@@ -90,6 +115,8 @@ class Site:
         self.entries: dict[str, list[Scheduled]] = defaultdict(list)
         for entry in plan.entries:
             self.entries[entry.post.id].append(entry)
+        # Queued posts for which no slot was free (on at least one channel).
+        self.unplaced = {post.id for post, _ in plan.unplaced}
         self.published: dict[str, list[PublishedRecord]] = defaultdict(list)
         for record in extras.published or ():
             self.published[record.post_id].append(record)
@@ -98,6 +125,8 @@ class Site:
         self.zone_name = _zone_name(repo.time_zone)
         self.zone: tzinfo = zone(self.zone_name)
         self.pillar_index = {pid: i % PALETTE_SIZE for i, pid in enumerate(repo.pillars)}
+        # content/media/ paths already looked up (see previews.media_file).
+        self.media_found: dict[str, Path | None] = {}
 
     @property
     def brand_name(self) -> str:

@@ -21,13 +21,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .context import Content, SourceFile
+from .context import Content, Deferred, SourceFile
 from .markup import page_url
 
 SEARCH_INDEX = Path("search", "search_index.json")
 
 
 def digest(content: Content) -> str:
+    if isinstance(content, Deferred):
+        # Fingerprints its inputs, so the page need not be made to know it is unchanged.
+        return f"page:{content.key}"
     if isinstance(content, SourceFile):
         stat = content.path.stat()
         return f"file:{content.path}:{stat.st_mtime_ns}:{stat.st_size}"

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 from collections.abc import Iterable
 
@@ -45,9 +44,16 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# What `esc` changes; most values (class names, dates, names) hold none of it.
+_TO_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f&<>\"']")
+
+
 def esc(text: object) -> str:
     """`text` as HTML text or attribute value: nothing in it is markup."""
-    return html.escape(clean(str(text)), quote=True)
+    value = str(text)
+    if _TO_ESCAPE.search(value) is None:
+        return value
+    return html.escape(clean(value), quote=True)
 
 
 def multiline(text: str, strip: bool = True) -> str:
@@ -72,6 +78,10 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
+# Elements that have no content and no end tag in HTML (`</img>` is an error).
+_VOID = frozenset({"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+
 def tag(name: str, content: str = "", /, **attributes: object) -> str:
     """An HTML element; attribute values are escaped, `content` must already be HTML.
 
@@ -83,6 +93,8 @@ def tag(name: str, content: str = "", /, **attributes: object) -> str:
             continue
         key = key.rstrip("_").replace("_", "-")
         parts.append(key if value is True else f'{key}="{esc(value)}"')
+    if name in _VOID:
+        return f"<{' '.join(parts)}>"
     return f"<{' '.join(parts)}>{content}</{name}>"
 
 
@@ -107,6 +119,20 @@ def page_url(src: str) -> str:
     return stem + "/"
 
 
+def relative_path(url: str, base: str) -> str:
+    """`posixpath.relpath(url or ".", base or ".")` for the clean, relative URL paths
+    of a site (no `.` or `..` parts, no leading slash), without its cost: a site of
+    10,000 posts computes some 150,000 links."""
+    to = [part for part in url.split("/") if part]
+    start = [part for part in base.split("/") if part]
+    common = 0
+    for mine, theirs in zip(to, start, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
 class Linker:
     """Relative links from one page to other pages and files of the site."""
 
@@ -116,7 +142,7 @@ class Linker:
 
     def href(self, target: str, anchor: str = "") -> str:
         url = page_url(target)
-        relative = posixpath.relpath(url or ".", self.base or ".")
+        relative = relative_path(url, self.base)
         if not url or url.endswith("/"):
             relative = "./" if relative == "." else relative + "/"
         return relative + (f"#{anchor}" if anchor else "")
@@ -125,7 +151,9 @@ class Linker:
         return tag("a", label_html, href=self.href(target, anchor), **attributes)
 
 
-def heading(title: str, *, wide: bool = False, searchable: bool = True) -> str:
+def heading(
+    title: str, *, wide: bool = False, searchable: bool = True, anchor: str | None = None
+) -> str:
     """Front matter and the first heading of a page titled with user text.
 
     MkDocs takes a page's title from its first heading, unescaped, and Material
@@ -135,19 +163,45 @@ def heading(title: str, *, wide: bool = False, searchable: bool = True) -> str:
     hides the side bars, for a board or a month grid. `searchable=False` keeps a
     page out of the search index: calendar pages only list posts that search
     finds on their own pages, and indexing them would cost more than the posts.
+    `anchor` fixes the heading's id (else Markdown makes one from the title).
     """
     lines = ["---", f"title: {json.dumps(esc(title))}"]
     if wide:
         lines += ["hide:", "  - navigation", "  - toc"]
     if not searchable:
         lines += ["search:", "  exclude: true"]
-    return "\n".join([*lines, "---", f"# {inline(title)}", ""])
+    fixed = f" {{ #{anchor} }}" if anchor else ""
+    return "\n".join([*lines, "---", f"# {inline(title)}{fixed}", ""])
 
 
-def html_block(*parts: str) -> str:
+# Starts an HTML block that search does not index: the MkDocs plugin adds such
+# blocks to the page after the search index is made. User text is always
+# escaped, so it can never start a block with this.
+UNSEARCHED = "<!--sp-unsearched-->"
+
+
+def html_block(*parts: str, searched: bool = True) -> str:
     """HTML for a Markdown page: one line, with blank lines around it so Markdown leaves
-    it raw (and the MkDocs plugin can set it aside while Markdown runs)."""
-    return "\n\n" + "".join(parts) + "\n\n"
+    it raw (and the MkDocs plugin can set it aside while Markdown runs).
+
+    `searched=False` keeps the block out of the search index (it is still shown):
+    what would only repeat text search finds elsewhere, or fill the index with
+    the same words on every page."""
+    return "\n\n" + ("" if searched else UNSEARCHED) + "".join(parts) + "\n\n"
+
+
+# Marks a heading written as HTML for the page's table of contents (see `html_heading`).
+TOC_MARK = "data-sp-toc"
+
+
+def html_heading(level: int, title_html: str, anchor: str) -> str:
+    """A section heading inside an HTML block.
+
+    Markdown never sees it, which saves most of the time Markdown would spend
+    on a post page; the MkDocs plugin gives it the permalink Markdown's `toc`
+    extension would and lists it in the page's table of contents. `anchor`
+    must be unique on the page."""
+    return f'<h{level} id="{esc(anchor)}" {TOC_MARK}>{title_html}</h{level}>'
 
 
 def table(headers: list[str], rows: Iterable[list[str]], class_: str = "") -> str:

@@ -32,20 +32,23 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from ..errors import SocialplanError
 from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
-from .context import SourceFile
+from .context import Deferred, SourceFile
 from .incremental import Incremental
+from .markup import TOC_MARK, UNSEARCHED
 from .sources import Prepared, prepare
 
 log = logging.getLogger("mkdocs.plugins.socialplan")
 # Stands for an HTML block while Markdown runs: letters only, so Markdown leaves it be.
 TOKEN = "SOCIALPLANHTMLBLOCKX"
 _PLACEHOLDER = re.compile(rf"<p>{TOKEN}(\d+)Z</p>")
-# The network mock-ups of a post page (see previews.py), put in after search indexing.
-MOCKUP = '<div class="sp-preview'
+# Where a block kept out of search goes until the page is finished.
 _SLOT = re.compile(r'<div data-sp-slot="(\d+)"></div>')
+# A heading written as HTML by markup.html_heading.
+_HEADING = re.compile(rf'<h([1-6]) id="([^"]*)" {TOC_MARK}>(.*?)</h\1>')
 REPORT_EVERY = 250
 
 
@@ -57,14 +60,44 @@ class SocialplanConfig(Config):
 
 
 class GeneratedFile(File):
-    """A generated file that a dirty build may skip when the last build wrote the same."""
+    """A generated file that a dirty build may skip when the last build wrote the same.
+
+    A deferred page (`Deferred`) is made the first time MkDocs reads it, which an
+    incremental build never does for a page it skips.
+    """
 
     unchanged = False
+    deferred: Deferred | None = None
 
     def is_modified(self) -> bool:
         if self.unchanged and Path(self.abs_dest_path).is_file():
             return False
         return super().is_modified()
+
+    def _made(self) -> None:
+        if self.deferred is not None:
+            self._content = self.deferred.text()
+            self.deferred = None
+
+    @property
+    def content_string(self) -> str:
+        self._made()
+        return File.content_string.fget(self)  # type: ignore[attr-defined]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.deferred = None
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_bytes(self) -> bytes:
+        self._made()
+        return File.content_bytes.fget(self)  # type: ignore[attr-defined]
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.deferred = None
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
 
 
 class SocialplanPlugin(BasePlugin[SocialplanConfig]):
@@ -128,6 +161,10 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
         for path, content in self.prepared.files.items():
             if isinstance(content, SourceFile):
                 made = GeneratedFile.generated(config, path, abs_src_path=str(content.path))
+            elif isinstance(content, Deferred):
+                made = GeneratedFile.generated(config, path, content="")
+                assert isinstance(made, GeneratedFile)
+                made.deferred = content
             else:
                 made = GeneratedFile.generated(config, path, content=content)
             assert isinstance(made, GeneratedFile)
@@ -169,35 +206,39 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Put the blocks back; the network mock-ups only after the search index.
+        """Put the blocks back; those marked `UNSEARCHED` only after the search index.
 
-        The search plugin parses every page's HTML to index it, and a post's
-        mock-ups are most of its markup: they go into the finished page in
-        `on_post_page`, and search indexes the post's title, facts and text
-        without them.
+        The search plugin parses every page's HTML to index it. On a post page
+        the network mock-ups, times and facts are most of the markup and would
+        fill the index with the same words on every page (the text four times
+        over): they go into the finished page in `on_post_page`.
         """
         blocks = self._blocks.pop(page.file.src_uri, None)
         if not blocks:
             return html
         late: list[str] = []
+        headings = _Headings(config)
 
         def restore(match: re.Match[str]) -> str:
             block = blocks[int(match.group(1))]
-            if not block.startswith(MOCKUP):
+            if TOC_MARK in block:
+                block = _HEADING.sub(headings.found, block)
+            if not block.startswith(UNSEARCHED):
                 return block
-            late.append(block)
+            late.append(block[len(UNSEARCHED) :])
             return f'<div data-sp-slot="{len(late) - 1}"></div>'
 
         html = _PLACEHOLDER.sub(restore, html)
         if late:
             self._late[page.file.src_uri] = late
+        headings.add_to(page)
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         late = self._late.pop(page.file.src_uri, None)
         if not late:
             return output
-        return _SLOT.sub(lambda m: late[int(m.group(1))], output)
+        return _SLOT.sub(lambda match: late[int(match.group(1))], output)
 
     def on_page_context(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
@@ -216,3 +257,42 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+class _Headings:
+    """Headings written as HTML (markup.html_heading), given what Markdown's `toc`
+    extension gives a Markdown heading: the permalink mkdocs.yml asks for
+    (`toc: permalink:`) and an entry in the page's table of contents."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        options = (config.mdx_configs or {}).get("toc") or {}
+        symbol = options.get("permalink", False)
+        self.symbol = "&para;" if symbol is True else str(symbol) if symbol else ""
+        self.link_class = options.get("permalink_class", "headerlink")
+        self.link_title = options.get("permalink_title", "Permanent link")
+        self.leading = bool(options.get("permalink_leading", False))
+        self.links: list[AnchorLink] = []
+
+    def found(self, match: re.Match[str]) -> str:
+        level, anchor, title = int(match.group(1)), match.group(2), match.group(3)
+        self.links.append(AnchorLink(title, anchor, level))
+        if not self.symbol:
+            return f'<h{level} id="{anchor}">{title}</h{level}>'
+        link = (
+            f'<a class="{escape(self.link_class)}" href="#{anchor}"'
+            f' title="{escape(self.link_title)}">{self.symbol}</a>'
+        )
+        inner = link + title if self.leading else title + link
+        return f'<h{level} id="{anchor}">{inner}</h{level}>'
+
+    def add_to(self, page: Page) -> None:
+        """Nest the headings found under the page's own (its title), by level."""
+        if not self.links:
+            return
+        toc = page.toc.items if page.toc is not None else []
+        parents: list[AnchorLink] = [toc[-1]] if toc and toc[-1].level == 1 else []
+        for link in self.links:
+            while parents and parents[-1].level >= link.level:
+                parents.pop()
+            (parents[-1].children if parents else toc).append(link)
+            parents.append(link)

@@ -7,19 +7,76 @@ navigation: a navigation listing every post would be carried by every page.
 from __future__ import annotations
 
 from datetime import UTC
+from functools import partial
 
-from .. import variants
+from .. import digests, variants
 from ..model import Post
 from ..rules.common import publishing_channels
 from ..timeparse import BadTime, zone
 from . import dates
-from .context import STAGE_LABELS, Site, post_page
-from .markup import Linker, esc, heading, html_block, inline, join, multiline, slug, table, tag
-from .previews import preview
+from .context import STAGE_LABELS, Content, Deferred, Site, post_page
+from .markup import (
+    Linker,
+    esc,
+    heading,
+    html_block,
+    html_heading,
+    join,
+    multiline,
+    slug,
+    table,
+    tag,
+)
+from .previews import images_for, link_card_image, preview
 
 
-def post_pages(site: Site) -> dict[str, str]:
-    return {post_page(post.id): post_page_markdown(site, post) for post in site.posts}
+def post_pages(site: Site) -> dict[str, Content]:
+    """Every post's page; made only when needed once the strategy's fingerprint is known.
+
+    A rebuild after editing one post of thousands then makes one page: the others
+    have the same key as last time, and the site keeps what it rendered for them.
+    """
+    pages: dict[str, Content] = {}
+    for post in site.posts:
+        images = register_images(site, post)
+        if site.extras.strategy_digest is None:
+            pages[post_page(post.id)] = post_page_markdown(site, post)
+        else:
+            pages[post_page(post.id)] = Deferred(
+                page_key(site, post, images), partial(post_page_markdown, site, post)
+            )
+    return pages
+
+
+def register_images(site: Site, post: Post) -> list[object]:
+    """Add the images the post's page shows to the site's assets, before the page is
+    made (a deferred page may never be), and say which they are."""
+    shown: list[object] = []
+    for channel in publishing_channels(post, site.repo):
+        images = images_for(site, post, channel)
+        shown.append([channel.id, [[i.src, i.alt, i.ratio] for i in images]])
+    og = link_card_image(site, post)
+    shown.append(["og", og])
+    return shown
+
+
+def page_key(site: Site, post: Post, images: list[object]) -> str:
+    """Everything a post's page reads, beyond the strategy files and socialplan's code."""
+    return digests.combine(
+        "post-page",
+        site.extras.strategy_digest,
+        digests.post(site.repo, post),
+        [
+            [e.channel.id, e.moment.isoformat(), e.zone, e.queued]
+            for e in site.entries.get(post.id, [])
+        ],
+        post.id in site.unplaced,
+        site.stage(post),
+        site.ledger_found,
+        [[r.channel_id, r.at.isoformat(), r.url, r.text] for r in site.published.get(post.id, [])],
+        images,
+        site.logo,
+    )
 
 
 def facts(site: Site, linker: Linker, post: Post) -> str:
@@ -88,7 +145,7 @@ def times(site: Site, post: Post) -> str:
     if not entries:
         if post.at is None:
             why = "it has no time yet (no at: line)."
-        elif any(p.id == post.id for p, _ in site.plan.unplaced):
+        elif post.id in site.unplaced:
             why = "queued, but no free posting slot was found."
         else:
             why = f"not scheduled while its status is {post.status}."
@@ -135,58 +192,64 @@ def published(site: Site, post: Post) -> str:
 
 
 def post_page_markdown(site: Site, post: Post) -> str:
+    """A post's page: its title in Markdown, the rest three HTML blocks.
+
+    Search finds the post by its title, notes and text as written; the facts,
+    times, mock-ups and record are shown but not indexed (they repeat the
+    strategy's names and the text on every page). Section headings are HTML
+    (`html_heading`), so Markdown has almost nothing to do on the page."""
     linker = Linker(post_page(post.id))
     repo = site.repo
-    out = [heading(post.title or post.id), html_block(facts(site, linker, post))]
+    out = [
+        heading(post.title or post.id, anchor="post"),
+        html_block(facts(site, linker, post), searched=False),
+    ]
+    searched: list[str] = []
     notes = post.data.get("notes")
     if isinstance(notes, str) and notes.strip():
-        out.append(
-            html_block(
-                tag(
-                    "div",
-                    tag("p", "Notes for reviewers (never posted)", class_="admonition-title")
-                    + tag("p", multiline(notes), class_="sp-prose"),
-                    class_="admonition note",
-                )
+        searched.append(
+            tag(
+                "div",
+                tag("p", "Notes for reviewers (never posted)", class_="admonition-title")
+                + tag("p", multiline(notes), class_="sp-prose"),
+                class_="admonition note",
             )
         )
     if post.body.strip():
-        # The text as written, before each network's tailoring: what search finds
-        # (the mock-ups below are added after the search index is made).
-        out.append("## Text as written\n")
-        out.append(html_block(tag("div", multiline(post.body), class_="sp-prose sp-source")))
-    out.append("## When\n")
-    out.append(html_block(times(site, post)))
+        # The text as written, before each network's tailoring.
+        searched.append(html_heading(2, "Text as written", "text-as-written"))
+        searched.append(tag("div", multiline(post.body), class_="sp-prose sp-source"))
+    if searched:
+        out.append(html_block(*searched))
+    shown = [html_heading(2, "When", "when"), times(site, post)]
     channels = list(publishing_channels(post, repo))
     skipped = [c for c in post.channels if c not in {ch.id for ch in channels}]
-    out.append("## What each channel receives\n")
+    shown.append(html_heading(2, "What each channel receives", "what-each-channel-receives"))
     if not channels:
-        out.append(html_block(tag("p", "No channel chosen yet.", class_="sp-muted")))
+        shown.append(tag("p", "No channel chosen yet.", class_="sp-muted"))
     when = {e.channel.id: dates.moment(e.local) for e in site.entries.get(post.id, [])}
     for channel in channels:
         variant = variants.compose(post, channel, repo.people, repo)
-        out.append(f"### {inline(site.channel_label(channel.id))}\n")
-        out.append(
-            html_block(
-                preview(
-                    site,
-                    linker,
-                    post,
-                    channel,
-                    list(variant.shown or variant.parts),
-                    variant.link,
-                    when.get(channel.id, ""),
-                    variant.measures,
-                )
+        label = esc(site.channel_label(channel.id))
+        shown.append(html_heading(3, label, f"channel-{slug(channel.id)}"))
+        shown.append(
+            preview(
+                site,
+                linker,
+                post,
+                channel,
+                list(variant.shown or variant.parts),
+                variant.link,
+                when.get(channel.id, ""),
+                variant.measures,
             )
         )
     if skipped:
         listed = ", ".join(esc(c) for c in skipped)
-        out.append(
-            html_block(
-                tag("p", f"Not sent to: {listed} (skipped, paused or unknown).", class_="sp-muted")
-            )
+        shown.append(
+            tag("p", f"Not sent to: {listed} (skipped, paused or unknown).", class_="sp-muted")
         )
-    out.append("## Published\n")
-    out.append(html_block(published(site, post)))
+    shown.append(html_heading(2, "Published", "published"))
+    shown.append(published(site, post))
+    out.append(html_block(*shown, searched=False))
     return join(out)

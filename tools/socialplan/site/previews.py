@@ -128,12 +128,16 @@ def images_for(site: Site, post: Post, channel: Channel) -> list[Image]:
 
 
 def media_file(site: Site, rel: str) -> Path | None:
-    """A file under content/media/, only when it is really inside that folder."""
+    """A file under content/media/, only when it is really inside that folder.
+
+    Looked up once per build: thousands of posts share a few dozen images."""
+    if rel in site.media_found:
+        return site.media_found[rel]
     folder = (site.repo.root / "content" / "media").resolve()
     path = (folder / rel).resolve()
-    if not path.is_file() or folder not in path.parents:
-        return None
-    return path
+    found = path if path.is_file() and folder in path.parents else None
+    site.media_found[rel] = found
+    return found
 
 
 def measures(
@@ -190,11 +194,18 @@ def media_grid(linker: Linker, images: list[Image], limit: int) -> str:
     return tag("div", figures, class_=f"sp-media sp-n{len(shown)}")
 
 
-def link_card(site: Site, linker: Linker, post: Post, link: str) -> str:
+def link_card_image(site: Site, post: Post) -> str | None:
+    """The site path of the post's Open Graph card, when the images step made one."""
     og = site.extras.images.get(post.id, {}).get("og")
+    if not og:
+        return None
+    return site.add_asset(f"assets/images/{post.id}/{og[0].path.name}", SourceFile(og[0].path))
+
+
+def link_card(site: Site, linker: Linker, post: Post, link: str) -> str:
+    src = link_card_image(site, post)
     picture = ""
-    if og:
-        src = site.add_asset(f"assets/images/{post.id}/{og[0].path.name}", SourceFile(og[0].path))
+    if src is not None:
         picture = tag("img", src=linker.href(src), alt="", loading="lazy")
     domain = urlsplit(link).netloc or link
     return tag(

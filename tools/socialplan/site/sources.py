@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .. import digests
 from ..loader import load
 from ..model import Repo
 from ..problems import Report
@@ -143,6 +144,7 @@ def collect_extras(root: Path, plan: Schedule, ics: bytes | None = None) -> Extr
         published=read_ledger(root),
         images=read_images(root),
         calendar_ics=ics,
+        strategy_digest=digests.strategy(plan.repo) if plan.repo is not None else None,
     )
 
 
