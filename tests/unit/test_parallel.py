@@ -34,6 +34,8 @@ def test_forked_validation_matches_single_process(brand: BrandRepo, monkeypatch)
         ident = "twin" if n in (1, 10) else f"p{n}"  # a duplicate id across the two halves
         pillar = "nope" if n in (2, 9) else "expertise"
         body = "password: hunter2hunter2" if n == 11 else "Hello " + "word " * (80 if n == 3 else 5)
+        if n in (0, 11):  # length checks find problems in both processes' share of posts
+            body += " #one #two #three"
         brand.post(f"p{n:02d}", FRONT.format(id=ident, n=n, pillar=pillar, day=4 + n), body)
     monkeypatch.setenv(parallel.JOBS_VARIABLE, "1")
     single = report(brand)
@@ -44,6 +46,10 @@ def test_forked_validation_matches_single_process(brand: BrandRepo, monkeypatch)
     assert forked == single
     codes = {code for _, _, _, code, _ in single}
     assert {"duplicate-id", "unknown-pillar", "secret-in-content"} <= codes
+    over = {
+        file.rsplit("/", 1)[-1] for file, _, _, code, _ in single if code == "hashtags-over-policy"
+    }
+    assert over == {"p00.md", "p11.md"}
 
 
 def test_a_failing_child_falls_back_to_doing_the_work_here(monkeypatch) -> None:

@@ -1,5 +1,8 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from socialplan.rules import secrets
 from socialplan.rules.secrets import find
 
 # Built from pieces so that this file itself does not trip secret scanners.
@@ -44,3 +47,23 @@ def test_secrets_are_found_and_masked(text, what):
 )
 def test_ordinary_text_is_not_a_secret(text):
     assert list(find(text)) == []
+
+
+@given(
+    st.text(alphabet="abcxyz2367-:/@. _Ahtps", max_size=60).map(
+        lambda s: s.replace("h", "https://", 1)
+    )
+)
+def test_a_prefilter_never_rules_out_a_match(text: str) -> None:
+    # Prefilters only skip work: wherever a pattern matches, its prefilter does too.
+    patterns = {name: pattern for name, _, pattern in secrets.PATTERNS}
+    for name, prefilter in secrets._PREFILTERS.items():
+        if patterns[name].search(text):
+            assert prefilter.search(text), (name, text)
+
+
+def test_prefiltered_patterns_still_find_their_secrets() -> None:
+    found = [what for what, _, _ in secrets.find("login https://bob:hunter22@example.com now")]
+    assert found == ["a URL with a password in it"]
+    found = [what for what, _, _ in secrets.find("app password abcd-ef23-ghij-kl45 here")]
+    assert "a Bluesky app password" in found

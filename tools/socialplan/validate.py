@@ -16,6 +16,10 @@ from .model import Repo
 from .problems import Report
 from .rules.memo import PostChecks
 
+# The share of posts whose heavy checks a second process takes: on 10,000 posts
+# the length checks take about 1.15 s and all other checks about 0.9 s.
+CHILD_SHARE = 0.85
+
 
 @dataclass
 class Validation:
@@ -66,9 +70,20 @@ def validate(
             light = rules.remembering(memo, light)
             heavy_checks = rules.remembering(memo, heavy_checks)
         work = 0 if share_variants or memo is not None else len(repo.posts)
-        heavy = parallel.start(lambda: rules.run(repo, heavy_checks), work)
-        problems = loaded.problems + rules.run(repo, light) + heavy.result()
+        # With a second process, it takes most posts of the heavy checks and this
+        # one the rest after the light checks, so that both end at about the same
+        # time; without one, everything runs here and the split changes nothing.
+        cut = round(len(repo.posts) * CHILD_SHARE) if parallel.worth_it(work) else 0
+        theirs = rules.on_posts(heavy_checks, repo.posts[:cut])
+        ours = rules.on_posts(heavy_checks, repo.posts[cut:])
+        heavy = parallel.start(lambda: rules.run(repo, theirs), work)
+        problems = loaded.problems + rules.run(repo, light + ours) + heavy.result()
     finally:
+        # What was loaded is long-lived: put it straight into the oldest generation
+        # (freeze, then unfreeze), or the next young collection would scan all of
+        # it once more (about 0.13 s on 10,000 posts).
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
     if paths:

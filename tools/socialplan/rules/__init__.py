@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from typing import cast
 
-from ..model import Repo
+from ..model import Post, Repo
 from ..problems import Problem
 from . import images, lengths, media, references, schedule, secrets, strategy, timing, voice
 from .memo import PostChecks
@@ -31,6 +32,7 @@ CHECKS: tuple[Check, ...] = (
 
 # The checks that take most of the time on a large repository (per-post text
 # work); `validate` may run them in a second process while the rest run here.
+# Each takes `posts=` (a part of repo.posts) so that the work can be shared.
 HEAVY = (lengths.check,)
 
 
@@ -41,6 +43,12 @@ def remembering(memo: PostChecks, checks: Sequence[Check]) -> tuple[Check, ...]:
         secrets.check: partial(secrets.check, memo=memo),
     }
     return tuple(per_post.get(check, check) for check in checks)
+
+
+def on_posts(checks: Sequence[Check], posts: Sequence[Post]) -> tuple[Check, ...]:
+    """Heavy checks (which take `posts=`) limited to some of the posts."""
+    keyworded = cast(list[Callable[..., Iterable[Problem]]], list(checks))
+    return tuple(partial(check, posts=posts) for check in keyworded)
 
 
 def run(repo: Repo, checks: Sequence[Check] = CHECKS) -> list[Problem]:

@@ -11,7 +11,7 @@ here on the same variant, so that each post is composed once per channel.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 
 from .. import variants
@@ -27,10 +27,13 @@ from .common import channel_pointer, publishing_channels
 from .memo import PostChecks
 
 
-def check(repo: Repo, memo: PostChecks | None = None) -> Iterator[Problem]:
-    """Every active post's variants; with `memo`, only posts changed since it was kept."""
+def check(
+    repo: Repo, memo: PostChecks | None = None, posts: Sequence[Post] | None = None
+) -> Iterator[Problem]:
+    """Every active post's variants (or those of `posts`); with `memo`, only posts
+    changed since it was kept."""
     words = hashtags.Vocabulary(repo)
-    for post in repo.posts:
+    for post in repo.posts if posts is None else posts:
         if not post.active:
             continue
         if memo is None:

@@ -64,6 +64,13 @@ PATTERNS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = tuple(
     (name, frozenset(h.lower() for h in hints), re.compile(pattern))
     for name, hints, pattern in _SOURCES
 )
+# Where a hint is in most texts ("-", "://"), a pattern starting with a literal
+# (which the regex engine finds fast) rules out most of them before the full
+# pattern, whose look-behind or word boundary is tried at every position, runs.
+_PREFILTERS: dict[str, re.Pattern[str]] = {
+    "a URL with a password in it": re.compile(r"://[^/\s:@]+:[^/\s@]{3,}@"),
+    "a Bluesky app password": re.compile(r"-[a-z2-7]{4}-[a-z2-7]{4}-"),
+}
 _HINTS = frozenset(h for _, hints, _ in PATTERNS for h in hints)
 _DIGIT_2_TO_7 = re.compile("[2-7]")
 
@@ -83,6 +90,9 @@ def find(content: str) -> Iterator[tuple[str, int, str]]:
         return
     for name, hints, pattern in PATTERNS:
         if hints.isdisjoint(present):
+            continue
+        prefilter = _PREFILTERS.get(name)
+        if prefilter is not None and prefilter.search(content) is None:
             continue
         for match in pattern.finditer(content):
             named = match.groupdict().get("value")
