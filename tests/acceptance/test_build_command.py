@@ -52,6 +52,26 @@ def test_a_second_build_renders_only_what_changed(brand: BrandRepo) -> None:
     assert code == 0 and " of " not in out.split("(")[1]
 
 
+def test_clean_forgets_what_earlier_builds_kept(brand: BrandRepo) -> None:
+    add_hostile_post(brand)
+    assert run(brand, "--no-images")[0] == 0
+    calendar = brand.root / "build/calendar.ics"
+    good = calendar.read_bytes()
+    # A kept event whose text was spoilt (its key still matches) is spliced in
+    # as it is by an incremental build...
+    kept = brand.root / "build/cache/calendar.json"
+    data = json.loads(kept.read_text("utf-8"))
+    for entry in data["entries"].values():
+        entry[1] = entry[1].replace("SUMMARY:", "SUMMARY:SPOILT ")
+    kept.write_text(json.dumps(data), "utf-8")
+    calendar.unlink()
+    assert run(brand, "--no-images")[0] == 0
+    assert b"SPOILT" in calendar.read_bytes()
+    # ...and --clean does everything again.
+    assert run(brand, "--no-images", "--clean")[0] == 0
+    assert calendar.read_bytes() == good
+
+
 def test_build_refuses_a_repository_with_errors(brand: BrandRepo) -> None:
     brand.post("broken", "id: broken\ntitle: Broken\nstatus: approved\npillar: nope\n")
     code, out, err = run(brand)

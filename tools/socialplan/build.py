@@ -122,7 +122,12 @@ def build(
     incremental: bool = True,
     progress: Progress | None = None,
 ) -> BuildResult:
-    """Validate, then write variants, images, the calendar file and the site."""
+    """Validate, then write variants, images, the calendar file and the site.
+
+    Work whose inputs did not change since the last build is reused (build/cache/,
+    and the site's record of what it rendered); `incremental=False` forgets all of
+    it and does everything again.
+    """
     say = progress or (lambda message: None)
     clock = time.perf_counter()
 
@@ -135,6 +140,8 @@ def build(
     # The variants validation composes are kept for the steps that follow, and
     # posts unchanged since the last build are not checked again (rules.memo).
     root = find_root(root if root is not None else Path.cwd()).resolve()
+    if not incremental:
+        buildcache.clear(root)
     memo = PostChecks(buildcache.read(root, CHECKS))
     validation = validate(root=root, share_variants=True, memo=memo)
     result = BuildResult(validation)

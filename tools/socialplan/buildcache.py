@@ -61,3 +61,12 @@ def forget(root: Path, name: str) -> None:
     """Drop a cache file (before a step rewrites its outputs: a failed run keeps none)."""
     with contextlib.suppress(OSError):
         path(root, name).unlink(missing_ok=True)
+
+
+def clear(root: Path) -> None:
+    """Forget everything earlier builds kept (`socialplan build --clean`)."""
+    folder = root / FOLDER
+    if folder.is_dir():
+        for item in folder.glob("*.json"):
+            with contextlib.suppress(OSError):
+                item.unlink()

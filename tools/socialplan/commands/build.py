@@ -28,7 +28,10 @@ def _progress(message: str) -> None:
 )
 @click.option("--strict", is_flag=True, help="Refuse to build on warnings too, not only on errors.")
 @click.option(
-    "--clean", is_flag=True, help="Render every page again instead of only the changed ones."
+    "--clean",
+    is_flag=True,
+    help="Do everything again: forget what earlier builds kept (build/cache/) and render"
+    " every page, instead of only what changed (images stay cached by their content).",
 )
 @repo_option
 def build(
