@@ -296,3 +296,50 @@ def test_post_pages_carry_their_mockups_and_search_finds_the_text(tmp_path: Path
     # Month pages and views only list posts: they stay out of the index.
     listed = {d["location"].split("#")[0] for d in index["docs"]}
     assert {loc for loc in listed if loc.startswith("calendar/")} == {"calendar/"}
+
+
+def test_theme_pages_are_kept_only_while_they_would_come_out_the_same(
+    brand: BrandRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", QUIET["SOURCE_DATE_EPOCH"])
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    brand.write("mkdocs.yml", config + "\nsite_url: https://brand.example.com/\n")
+    for day in range(4, 8):
+        brand.post(f"post-{day}", POST.format(day=day), f"Text of post {day}.")
+    out = tmp_path / "site"
+    build(brand.root, out=out, images=False)
+    sitemap, missing = out / "sitemap.xml", out / "404.html"
+    before = (sitemap.stat().st_mtime_ns, missing.stat().st_mtime_ns)
+    brand.post("post-5", POST.format(day=5), "A changed text, same pages.")
+    build(brand.root, out=out, images=False)
+    assert (sitemap.stat().st_mtime_ns, missing.stat().st_mtime_ns) == before
+    # The next day the sitemap's dates change; a new post adds a URL.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(QUIET["SOURCE_DATE_EPOCH"]) + 86400))
+    brand.post("post-9", POST.format(day=9), "A new post.")
+    build(brand.root, out=out, images=False)
+    text = sitemap.read_text("utf-8")
+    assert "https://brand.example.com/posts/2027-01-09-post/" in text
+    assert "<lastmod>2027-01-02</lastmod>" in text
+    shutil.rmtree(brand.root / "build")
+    build(brand.root, out=tmp_path / "full", images=False)
+    assert text == (tmp_path / "full/sitemap.xml").read_text("utf-8")
+
+
+def test_compiled_templates_are_kept_and_a_spoilt_one_is_compiled_again(
+    brand: BrandRepo, tmp_path: Path
+) -> None:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", QUIET["SOURCE_DATE_EPOCH"])
+    brand.post("post-4", POST.format(day=4), "Text.")
+    build(brand.root, out=tmp_path / "first", images=False)
+    kept = sorted((brand.root / "build/cache/templates").glob("*.cache"))
+    assert kept  # Jinja's bytecode cache of the theme's templates
+    for path in kept:
+        path.write_bytes(b"not a compiled template")
+    # Another output folder: every page is rendered, with the spoilt templates.
+    second = build(brand.root, out=tmp_path / "second", images=False)
+    assert not second.site.incremental
+    assert all(p.read_bytes() != b"not a compiled template" for p in kept)
+    assert_same_tree(tmp_path / "first", tmp_path / "second")
+    # --clean forgets them.
+    build(brand.root, out=tmp_path / "second", images=False, incremental=False)
+    assert sorted((brand.root / "build/cache/templates").glob("*.cache")) == kept

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +71,5 @@ def clear(root: Path) -> None:
         for item in folder.glob("*.json"):
             with contextlib.suppress(OSError):
                 item.unlink()
+        # The site's compiled theme templates (site.plugin.TEMPLATE_CACHE).
+        shutil.rmtree(folder / "templates", ignore_errors=True)

@@ -25,6 +25,8 @@ from .context import Content, Deferred, SourceFile
 from .markup import page_url
 
 SEARCH_INDEX = Path("search", "search_index.json")
+# Recorded pages of the theme (404.html, sitemap.xml), which are not site files.
+THEME_PAGE = "theme:"
 
 
 def digest(content: Content) -> str:
@@ -84,6 +86,8 @@ class Incremental:
         if not self.dirty:
             return
         for path in set(self.previous) - set(paths):
+            if path.startswith(THEME_PAGE):
+                continue
             target = output_path(self.site_dir, path)
             target.unlink(missing_ok=True)
             if path.endswith(".md"):

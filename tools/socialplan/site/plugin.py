@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -33,11 +34,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_build_date
 
 from ..errors import SocialplanError
 from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
 from .context import Deferred, SourceFile
-from .incremental import Incremental
+from .incremental import THEME_PAGE, Incremental
 from .markup import TOC_MARK, UNSEARCHED
 from .sources import Prepared, prepare
 
@@ -50,6 +52,9 @@ _SLOT = re.compile(r'<div data-sp-slot="(\d+)"></div>')
 # A heading written as HTML by markup.html_heading.
 _HEADING = re.compile(rf'<h([1-6]) id="([^"]*)" {TOC_MARK}>(.*?)</h\1>')
 REPORT_EVERY = 250
+# Compiled theme templates, beside the rest of the build's cache (buildcache.clear
+# removes them too).
+TEMPLATE_CACHE = Path("build", "cache", "templates")
 
 
 class SocialplanConfig(Config):
@@ -177,7 +182,42 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
             "" if f.url in (".", "./") else f.url for f in generated if f.is_documentation_page()
         ]
         self._to_render = sum(1 for f in generated if f.is_documentation_page() and f.is_modified())
+        if self.incremental is not None:
+            self._keep_theme_pages(config)
         return Files([*kept, *generated])
+
+    def _keep_theme_pages(self, config: MkDocsConfig) -> None:
+        """Leave 404.html and sitemap.xml as the last build wrote them when they would
+        come out the same: MkDocs renders them on every build, even a dirty one.
+
+        The 404 page shows only what the build's stamp covers (configuration,
+        navigation, site name); the sitemap lists every page's URL with the day
+        of the build.
+        """
+        assert self.incremental is not None
+        made_from = {
+            "404.html": "",
+            "sitemap.xml": "\n".join([get_build_date(), *self.page_urls]),
+        }
+        for name, inputs in made_from.items():
+            same = self.incremental.unchanged(f"{THEME_PAGE}{name}", inputs)
+            if same and self.incremental.dirty and (Path(config.site_dir) / name).is_file():
+                config.theme.static_templates.discard(name)
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Keep the theme's compiled templates between builds (Jinja's bytecode cache,
+        keyed by each template's source): compiling Material's templates is most of
+        what a small rebuild costs."""
+        if self.prepared is not None:
+            folder = self.prepared.root / TEMPLATE_CACHE
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                return env  # not writable: compile as usual
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
