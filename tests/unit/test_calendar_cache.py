@@ -29,40 +29,7 @@ from socialplan.loader import load
 from socialplan.schedule import Schedule, schedule
 
 from ..conftest import BrandRepo
-
-CHANNELS = """
-channels:
-  - id: bluesky
-    network: bluesky
-    account: brand.bsky.social
-    time_zone: Europe/London
-    slots: {mon: ["09:00"], wed: ["09:00"]}
-    hashtags: {placement: append}
-  - id: mastodon
-    network: mastodon
-    account: "@brand@mastodon.example"
-    server: https://mastodon.example
-    time_zone: America/New_York
-    slots: {tue: ["08:00"]}
-"""
-
-PEOPLE = """
-people:
-  - id: fest
-    name: Food Festival
-    kind: organization
-    handles: {bluesky: fest.bsky.social, mastodon: "@fest@food.example"}
-"""
-
-CAMPAIGNS = """
-campaigns:
-  - {id: launch, name: Launch, objective: first-objective, start: "2027-03-01", end: "2027-03-31"}
-"""
-
-LONG = (
-    "A long line with accents (café, crème, naïve), emoji ☕🇬🇧 and punctuation; commas, "
-    "semicolons: backslashes \\ and more, said @{fest} "
-) * 3
+from .test_calendar_ics import CAMPAIGNS, CHANNELS, LONG, PEOPLE, write
 
 LAUNCH = """
 id: launch
@@ -104,10 +71,6 @@ ALL = {
     "launch.bluesky@socialplan",
     "launch.mastodon@socialplan",
 }
-
-
-def write(brand: BrandRepo, name: str, front: str, body: str = "Hello.") -> None:
-    brand.write(f"content/posts/2027/03/{name}.md", f"---\n{front.strip()}\n---\n{body}\n")
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ a second build after a small edit is quick. Nothing here prints.
 from __future__ import annotations
 
 import gc
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from . import buildcache
 from .calendar import to_ics
 from .calendar.ics import EventCache
 from .errors import WriteError
+from .files import write_atomically
 from .images import render_images as render
 from .loader import find_root
 from .model import Repo
@@ -65,10 +65,7 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     except OSError:
         pass
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        write_atomically(path, data)
     except OSError as exc:
         raise WriteError(f"could not write {path}: {exc.strerror or exc}") from None
     return True

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 from .errors import WriteError
+from .files import write_atomically
 
 FOLDER = Path("build", "cache")
 # Bump when the layout of cache entries changes: older caches are then ignored.
@@ -43,15 +43,10 @@ def read(root: Path, name: str) -> dict[str, Any]:
 def write(root: Path, name: str, entries: dict[str, Any]) -> None:
     """Keep `entries` for the next build (replacing what was kept before)."""
     target = path(root, name)
-    temporary = target.with_name(f".{target.name}.tmp")
     data = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False, sort_keys=True)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(data, encoding="utf-8")
-        os.replace(temporary, target)
+        write_atomically(target, data.encode("utf-8"))
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
         raise WriteError(
             f"could not write the build cache {target}: {exc.strerror or exc}",
             "check that build/ can be written to (deleting build/cache/ is always safe)",

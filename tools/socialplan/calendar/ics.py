@@ -26,8 +26,6 @@ Every other event is built and serialised by icalendar as before.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -37,6 +35,7 @@ import icalendar
 
 from .. import digests
 from ..errors import WriteError
+from ..files import write_atomically
 from ..model import Repo
 from ..schedule import Schedule, Scheduled, schedule
 from ..variants import compose
@@ -197,14 +196,9 @@ def write_ics(source: Repo | Schedule, path: Path, selection: Selection = EVERYT
     """
     plan = source if isinstance(source, Schedule) else schedule(source)
     content = to_ics(plan, selection)
-    temporary = path.with_name(f".{path.name}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(content)
-        os.replace(temporary, path)
+        write_atomically(path, content)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
         raise WriteError(
             f"could not write {path}: {exc.strerror or exc}",
             "check that the folder exists and can be written to",

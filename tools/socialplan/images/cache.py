@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import PIL
+
+from ..files import write_atomically
 
 # Bump when a change in socialplan changes what is drawn or how it is encoded.
 RENDERER_VERSION = "socialplan-images/1"
@@ -73,21 +73,6 @@ def reusable(entry: dict[str, Any] | None, wanted_key: str, folder: Path) -> boo
         return sha256(path.read_bytes()) == entry.get("sha256")
     except OSError:
         return False
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and a rename, so no reader sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        # mkstemp makes the file private; outputs are meant to be published.
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> bool:

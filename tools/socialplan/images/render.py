@@ -15,6 +15,7 @@ from typing import Any
 
 from PIL import Image
 
+from ..files import write_atomically
 from ..loader import MEDIA
 from ..model import Post, Repo
 from ..problems import Problem, Severity, error, warning
@@ -89,7 +90,7 @@ def render_post_images(
             result.problems.extend(failed.problems)
             continue
         name = f"{job.name}.{facts['extension']}"
-        cache.write_atomically(folder / name, data)
+        write_atomically(folder / name, data)
         result.rendered += 1
         entry = _entry(job, name, data, facts, wanted)
         result.entries.append(entry)
