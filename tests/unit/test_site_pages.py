@@ -10,10 +10,11 @@ from html.parser import HTMLParser
 
 from PIL import Image
 
+from socialplan import digests
 from socialplan.loader import load
 from socialplan.schedule import schedule
 from socialplan.site import NAVIGATION, Extras, PublishedRecord, SourceFile, pages
-from socialplan.site.context import Site
+from socialplan.site.context import Deferred, Site, materialized
 
 from ..conftest import ROOT, BrandRepo
 
@@ -209,3 +210,31 @@ def test_brand_colours_reach_css_only_when_they_are_colours(brand: BrandRepo) ->
     css = generate(brand)["assets/socialplan/brand.css"]
     assert isinstance(css, str)
     assert "#123456" in css and "display:none" not in css
+
+
+def test_deferred_post_pages_are_the_pages_made_at_once(brand: BrandRepo) -> None:
+    add_hostile_post(brand)
+    repo = load(brand.root).repo
+    plan = schedule(repo)
+    eager = pages(repo, plan, Extras())
+    deferred = pages(repo, plan, Extras(strategy_digest=digests.strategy(repo)))
+    posts = [path for path in eager if path.startswith("posts/")]
+    assert posts and all(isinstance(deferred[path], Deferred) for path in posts)
+    # The same files (images a page shows included), the same text once made.
+    assert list(deferred) == list(eager)
+    assert {path: materialized(content) for path, content in deferred.items()} == eager
+
+
+def test_a_deferred_page_key_follows_what_the_page_shows(brand: BrandRepo) -> None:
+    add_hostile_post(brand)
+    repo = load(brand.root).repo
+    plan = schedule(repo)
+    extras = Extras(strategy_digest="a")
+    first = pages(repo, plan, extras)["posts/2027-01-20-tricky.md"]
+    again = pages(repo, plan, extras)["posts/2027-01-20-tricky.md"]
+    assert first == again  # compared by key
+    sent = PublishedRecord("2027-01-20-tricky", "bluesky", datetime(2027, 1, 20, 9, tzinfo=UTC))
+    published = pages(repo, plan, Extras(published=(sent,), strategy_digest="a"))
+    other_strategy = pages(repo, plan, Extras(strategy_digest="b"))
+    assert published["posts/2027-01-20-tricky.md"] != first
+    assert other_strategy["posts/2027-01-20-tricky.md"] != first

