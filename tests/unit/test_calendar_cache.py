@@ -29,31 +29,7 @@ from socialplan.loader import load
 from socialplan.schedule import Schedule, schedule
 
 from ..conftest import BrandRepo
-from .test_calendar_ics import CAMPAIGNS, CHANNELS, LONG, PEOPLE, write
-
-LAUNCH = """
-id: launch
-title: Launch day
-status: approved
-objective: first-objective
-pillar: expertise
-campaign: launch
-channels: [bluesky, mastodon]
-at: 2027-03-29 09:00 Europe/London
-link: https://example.com/launch?utm=a,b
-hashtags: [Launch]
-thread: ["Second part."]
-"""
-
-QUEUED = """
-id: queued
-title: From the queue
-status: draft
-objective: first-objective
-pillar: expertise
-channels: [bluesky]
-at: next
-"""
+from .test_calendar_ics import CAMPAIGNS, CHANNELS, LAUNCH, LONG, PEOPLE, QUEUED, write
 
 OTHER = """
 id: other

@@ -56,20 +56,7 @@ LONG = (
     "semicolons: backslashes \\ and more, said @{fest} "
 ) * 3
 
-
-def write(brand: BrandRepo, name: str, front: str, body: str = "Hello.") -> None:
-    brand.write(f"content/posts/2027/03/{name}.md", f"---\n{front.strip()}\n---\n{body}\n")
-
-
-@pytest.fixture
-def repo_root(brand: BrandRepo) -> Path:
-    brand.write("strategy/channels.yaml", CHANNELS)
-    brand.write("strategy/people.yaml", PEOPLE)
-    brand.write("strategy/campaigns.yaml", CAMPAIGNS)
-    write(
-        brand,
-        "launch",
-        """
+LAUNCH = """
 id: launch
 title: Launch day
 status: approved
@@ -81,13 +68,9 @@ at: 2027-03-29 09:00 Europe/London
 link: https://example.com/launch?utm=a,b
 hashtags: [Launch]
 thread: ["Second part."]
-""",
-        LONG,
-    )
-    write(
-        brand,
-        "queued",
-        """
+"""
+
+QUEUED = """
 id: queued
 title: From the queue
 status: draft
@@ -95,8 +78,20 @@ objective: first-objective
 pillar: expertise
 channels: [bluesky]
 at: next
-""",
-    )
+"""
+
+
+def write(brand: BrandRepo, name: str, front: str, body: str = "Hello.") -> None:
+    brand.write(f"content/posts/2027/03/{name}.md", f"---\n{front.strip()}\n---\n{body}\n")
+
+
+@pytest.fixture
+def repo_root(brand: BrandRepo) -> Path:
+    brand.write("strategy/channels.yaml", CHANNELS)
+    brand.write("strategy/people.yaml", PEOPLE)
+    brand.write("strategy/campaigns.yaml", CAMPAIGNS)
+    write(brand, "launch", LAUNCH, LONG)
+    write(brand, "queued", QUEUED)
     return brand.root
 
 
