@@ -22,12 +22,12 @@ from . import buildcache
 from .calendar import to_ics
 from .calendar.ics import EventCache
 from .errors import WriteError
-from .files import write_atomically
 from .images import render_images as render
 from .loader import find_root
 from .model import Repo
 from .problems import Problem, Report
 from .rules.memo import PostChecks
+from .safejson import same_bytes
 from .schedule import Schedule, schedule
 from .validate import Validation, validate
 from .variant_files import write_all
@@ -58,14 +58,11 @@ class BuildResult:
         return report
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
+def _write_if_changed(root: Path, path: Path, data: bytes) -> bool:
+    if same_bytes(path, data):
+        return False
     try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    try:
-        write_atomically(path, data)
+        buildcache.build_folder(root).write(path, data)
     except OSError as exc:
         raise WriteError(f"could not write {path}: {exc.strerror or exc}") from None
     return True
@@ -104,7 +101,7 @@ def write_calendar(root: Path, plan: Schedule) -> tuple[Path, bytes]:
     """
     cache = EventCache(buildcache.read(root, "calendar"))
     data = to_ics(plan, cache=cache)
-    _write_if_changed(root / CALENDAR, data)
+    _write_if_changed(root, root / CALENDAR, data)
     if cache.entries != cache.previous:
         buildcache.write(root, "calendar", cache.entries)
     return root / CALENDAR, data
@@ -126,6 +123,18 @@ def build(
     it and does everything again.
     """
     say = progress or (lambda message: None)
+    root = find_root(root if root is not None else Path.cwd()).resolve()
+    return _build(root, out, images, strict, incremental, say)
+
+
+def _build(
+    root: Path,
+    out: Path | None,
+    images: bool,
+    strict: bool,
+    incremental: bool,
+    say: Progress,
+) -> BuildResult:
     clock = time.perf_counter()
 
     def lap(step: str) -> None:
@@ -134,11 +143,10 @@ def build(
         result.seconds[step] = now - clock
         clock = now
 
-    # The variants validation composes are kept for the steps that follow, and
-    # posts unchanged since the last build are not checked again (rules.memo).
-    root = find_root(root if root is not None else Path.cwd()).resolve()
     if not incremental:
         buildcache.clear(root)
+    # The variants validation composes are kept for the steps that follow, and
+    # posts unchanged since the last build are not checked again (rules.memo).
     memo = PostChecks(buildcache.read(root, CHECKS))
     validation = validate(root=root, share_variants=True, memo=memo)
     result = BuildResult(validation)

@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import contextlib
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
+from . import safejson
+from .containment import Folder, OutsideFolder
 from .errors import WriteError
-from .files import write_atomically
 
 FOLDER = Path("build", "cache")
 # Bump when the layout of cache entries changes: older caches are then ignored.
 FORMAT = 1
+
+
+def build_folder(root: Path) -> Folder:
+    """build/ of the repository at `root`: what the build writes stays inside it."""
+    return Folder(root / FOLDER.parent)
 
 
 def path(root: Path, name: str) -> Path:
@@ -30,11 +35,8 @@ def path(root: Path, name: str) -> Path:
 
 def read(root: Path, name: str) -> dict[str, Any]:
     """The entries kept by the last build, or {} when there is nothing usable."""
-    try:
-        recorded = json.loads(path(root, name).read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
-        return {}
-    if not isinstance(recorded, dict) or recorded.get("format") != FORMAT:
+    recorded = safejson.read_object(path(root, name))
+    if recorded is None or recorded.get("format") != FORMAT:
         return {}
     entries = recorded.get("entries")
     return entries if isinstance(entries, dict) else {}
@@ -45,7 +47,7 @@ def write(root: Path, name: str, entries: dict[str, Any]) -> None:
     target = path(root, name)
     data = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False, sort_keys=True)
     try:
-        write_atomically(target, data.encode("utf-8"))
+        build_folder(root).write(target, data.encode("utf-8"))
     except OSError as exc:
         raise WriteError(
             f"could not write the build cache {target}: {exc.strerror or exc}",
@@ -60,11 +62,17 @@ def forget(root: Path, name: str) -> None:
 
 
 def clear(root: Path) -> None:
-    """Forget everything earlier builds kept (`socialplan build --clean`)."""
+    """Forget everything earlier builds kept (`socialplan build --clean`).
+
+    Only inside build/: a build/cache that is a link to somewhere else is left alone.
+    """
     folder = root / FOLDER
+    build = build_folder(root)
     if folder.is_dir():
         for item in folder.glob("*.json"):
-            with contextlib.suppress(OSError):
-                item.unlink()
+            with contextlib.suppress(OSError, OutsideFolder):
+                build.unlink(item)
         # The site's compiled theme templates (site.plugin.TEMPLATE_CACHE).
-        shutil.rmtree(folder / "templates", ignore_errors=True)
+        with contextlib.suppress(OSError, OutsideFolder):
+            if (folder / "templates").exists():
+                build.rmtree(folder / "templates")

@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from . import buildcache, digests
+from .containment import Folder
 from .errors import UsageError, WriteError
 from .loader import MEDIA
 from .model import Channel, Post, Repo
@@ -160,6 +161,7 @@ def write_all(repo: Repo, out_dir: Path | None = None) -> Written:
         buildcache.forget(repo.root, CACHE)
         strategy = digests.strategy(repo)
     result = Written()
+    variants = Folder(target)
     keep: dict[str, list[str]] = {}
     for post in sorted(repo.posts, key=lambda p: p.id):
         if not post.active or not post.id:
@@ -175,6 +177,8 @@ def write_all(repo: Repo, out_dir: Path | None = None) -> Written:
                 entries[post.id] = entry
                 continue
         files: dict[str, list[int]] = {}
+        if channels:
+            variants.place(post.id)  # a link out of the folder: OutsideFolder, nothing written
         for channel in channels:
             variant = compose(post, channel, repo.people, repo)
             path = target / post.id / f"{variant.channel}.json"
@@ -182,7 +186,7 @@ def write_all(repo: Repo, out_dir: Path | None = None) -> Written:
             files[variant.channel] = _write(path, content, result)
         if cached:
             entries[post.id] = {"fingerprint": fingerprint, "files": files}
-    _remove_stale(target, keep, result)
+    _remove_stale(variants, keep, result)
     if cached:
         buildcache.write(repo.root, CACHE, entries)
     return result
@@ -235,15 +239,23 @@ def _write(path: Path, content: bytes, result: Written) -> list[int]:
     return [made.st_size, made.st_mtime_ns]
 
 
-def _remove_stale(target: Path, keep: dict[str, list[str]], result: Written) -> None:
-    """Remove `<post>/*.json` files not in `keep` (by post id), then emptied folders."""
+def _remove_stale(variants: Folder, keep: dict[str, list[str]], result: Written) -> None:
+    """Remove `<post>/*.json` files not in `keep` (by post id), then emptied folders.
+
+    Links are never followed: a linked folder or file is left alone.
+    """
+    target = variants.path
     if not target.is_dir():
         return
     stale: list[Path] = []
     empty: list[str] = []
     try:
         with os.scandir(target) as found:
-            folders = [(entry.name, entry.path) for entry in found if entry.is_dir()]
+            folders = [
+                (entry.name, entry.path)
+                for entry in found
+                if entry.is_dir(follow_symlinks=False) and not entry.name.startswith(".")
+            ]
         for name, folder in folders:
             wanted = keep.get(name, [])
             names = os.listdir(folder)
@@ -251,16 +263,16 @@ def _remove_stale(target: Path, keep: dict[str, list[str]], result: Written) -> 
             for file in names:
                 if file.endswith(".json") and file not in wanted:
                     candidate = os.path.join(folder, file)
-                    if not stat.S_ISDIR(os.lstat(candidate).st_mode):
+                    if stat.S_ISREG(os.lstat(candidate).st_mode) and variants.contains(candidate):
                         stale.append(Path(candidate))
                         left -= 1
             if not left:
                 empty.append(folder)
         for path in sorted(stale):
-            path.unlink()
+            variants.unlink(path)
             result.removed.append(path)
         for folder in sorted(empty):
-            os.rmdir(folder)
+            variants.rmdir(folder)
     except OSError as exc:
         where = exc.filename or target
         raise WriteError(f"cannot tidy {where}: {exc.strerror}", "check the folder") from exc

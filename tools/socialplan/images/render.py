@@ -15,7 +15,7 @@ from typing import Any
 
 from PIL import Image
 
-from ..files import write_atomically
+from ..containment import Folder
 from ..loader import MEDIA
 from ..model import Post, Repo
 from ..problems import Problem, Severity, error, warning
@@ -65,9 +65,11 @@ def render_post_images(
     photos are then shared.
     """
     context = context or RenderContext(repo, settings)
-    folder = out_dir / post.id
+    images = Folder(out_dir)
+    # Raises OutsideFolder when the post's folder is a link out of the images folder.
+    folder = images.place(post.id)
     result = PostImages(post.id, post.rel, folder)
-    previous = {e.get("file"): e for e in cache.read_manifest(folder).get("images", [])}
+    previous = cache.previous_images(folder)
     previous_by_name = {str(name).rsplit(".", 1)[0]: e for name, e in previous.items()}
     made: dict[str, tuple[bytes, dict[str, Any]]] = {}  # key -> output, within this post
     for job in plan(context.repo, post):
@@ -90,21 +92,20 @@ def render_post_images(
             result.problems.extend(failed.problems)
             continue
         name = f"{job.name}.{facts['extension']}"
-        write_atomically(folder / name, data)
+        images.write(folder / name, data)
         result.rendered += 1
         entry = _entry(job, name, data, facts, wanted)
         result.entries.append(entry)
         result.problems.extend(_stored_problems(entry, post))
     kept = {e["file"] for e in result.entries}
     for name in previous:
-        if isinstance(name, str) and name not in kept and "/" not in name:
-            stale = folder / name
-            if stale.is_file():
-                stale.unlink()
-                result.removed.append(stale)
+        # Names come from the manifest, which is untrusted: only files inside go.
+        if name not in kept and images.contains(folder / name) and (folder / name).is_file():
+            images.unlink(folder / name)
+            result.removed.append(folder / name)
     if result.entries or previous:
         cache.write_manifest(
-            folder, {"post": post.id, "source": post.rel, "images": result.entries}
+            images, folder, {"post": post.id, "source": post.rel, "images": result.entries}
         )
     return result
 

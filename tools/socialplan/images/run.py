@@ -7,12 +7,12 @@ but only folders socialplan wrote: those holding its manifest.
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..containment import Folder
 from ..errors import UsageError
 from ..loader import find_root, load
 from ..locate import locate
@@ -113,8 +113,12 @@ def prune(out_dir: Path, keep: set[str]) -> list[Path]:
     removed: list[Path] = []
     if not out_dir.is_dir():
         return removed
+    images = Folder(out_dir)
     for folder in sorted(out_dir.iterdir()):
-        if folder.is_dir() and folder.name not in keep and (folder / MANIFEST).is_file():
-            shutil.rmtree(folder)
+        hidden = folder.name.startswith(".")
+        if hidden or folder.name in keep or folder.is_symlink() or not images.contains(folder):
+            continue  # a link is never followed out of the images folder
+        if folder.is_dir() and (folder / MANIFEST).is_file():
+            images.rmtree(folder)
             removed.append(folder)
     return removed

@@ -9,9 +9,11 @@ caller's progress callback instead of the terminal, and its errors become a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -146,7 +148,12 @@ def build_site(
             plugin.progress = progress
             if cache is not None:
                 cache.start(prepared.files)
+                for note in cache.notes:
+                    if progress is not None:
+                        progress(f"site: warning: {note}")
             dirty = cache is not None and cache.dirty
+            if not dirty:
+                _drop_links(out)
             if progress is not None:
                 how = "updating" if dirty else "building"
                 progress(f"site: {how} {out} with MkDocs")
@@ -155,7 +162,21 @@ def build_site(
             raise SiteError(f"the site could not be built: {exc}", _hint(logs.messages)) from None
         if cache is not None:
             cache.finish(plugin.page_urls, plugin.rebuilt)
-    return SiteBuild(out, len(plugin.page_urls), len(plugin.rebuilt), dirty, logs.messages)
+    notes = cache.notes if cache is not None else []
+    return SiteBuild(
+        out, len(plugin.page_urls), len(plugin.rebuilt), dirty, [*notes, *logs.messages]
+    )
+
+
+def _drop_links(out: Path) -> None:
+    """Remove links at the top of the site folder before a full build: MkDocs would
+    leave them and write through them to wherever they point."""
+    links: list[str] = []
+    with contextlib.suppress(OSError), os.scandir(out) as entries:
+        links = [entry.path for entry in entries if entry.is_symlink()]
+    for link in links:
+        with contextlib.suppress(OSError):
+            os.unlink(link)
 
 
 def _hint(messages: list[str]) -> str:

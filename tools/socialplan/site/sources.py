@@ -8,12 +8,16 @@ computes. Both `socialplan build` and the MkDocs plugin (`mkdocs serve`) use it.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .. import digests
+from .. import digests, safejson
+from ..containment import plain_relative
+from ..images.cache import MAX_MANIFEST_BYTES
 from ..loader import load
 from ..model import Repo
 from ..problems import Report
@@ -50,7 +54,10 @@ def read_images(root: Path) -> dict[str, dict[str, tuple[GeneratedImage, ...]]]:
     found: dict[str, dict[str, tuple[GeneratedImage, ...]]] = {}
     if not folder.is_dir():
         return found
-    for post_folder in sorted(p for p in folder.iterdir() if p.is_dir()):
+    # build/ is untrusted: an image is shown only if it is a file of a folder in
+    # build/images, neither of them a link (which could copy any file of the machine
+    # into the site).
+    for post_folder in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
         per_channel = _from_manifest(post_folder)
         if per_channel is None:
             per_channel = _from_names(post_folder)
@@ -65,16 +72,25 @@ def read_images(root: Path) -> dict[str, dict[str, tuple[GeneratedImage, ...]]]:
 _Found = dict[str, list[tuple[tuple[int, str], GeneratedImage]]]
 
 
-def _from_manifest(folder: Path) -> _Found | None:
+def _regular(path: Path) -> bool:
+    """A file, and not a link (one system call: this runs for every image)."""
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        entries = manifest["images"]
-    except (OSError, ValueError, KeyError, TypeError):
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _from_manifest(folder: Path) -> _Found | None:
+    manifest = safejson.read_object(folder / MANIFEST, max_bytes=MAX_MANIFEST_BYTES)
+    if manifest is None or "images" not in manifest:
         return None
+    entries = manifest["images"]
     found: _Found = {}
     for entry in entries if isinstance(entries, list) else []:
         name = entry.get("file") if isinstance(entry, dict) else None
-        if not isinstance(name, str) or "/" in name or not (folder / name).is_file():
+        if not isinstance(name, str) or not plain_relative(name) or "/" in name:
+            continue
+        if not _regular(folder / name):
             continue
         stem = name.rsplit(".", 1)[0]
         channel = "og" if stem == "og" else entry.get("channel")
@@ -94,7 +110,7 @@ def _from_manifest(folder: Path) -> _Found | None:
 
 def _from_names(folder: Path) -> _Found:
     found: _Found = {}
-    for path in sorted(folder.iterdir()):
+    for path in sorted(p for p in folder.iterdir() if _regular(p)):
         if match := _CHANNEL_IMAGE.match(path.name):
             found.setdefault(match["channel"], []).append(
                 ((int(match["n"]), path.name), GeneratedImage(path))
