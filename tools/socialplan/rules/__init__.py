@@ -12,7 +12,7 @@ from typing import cast
 
 from ..model import Post, Repo
 from ..problems import Problem
-from . import images, lengths, media, references, schedule, secrets, strategy, timing, voice
+from . import images, ledger, lengths, media, references, schedule, secrets, strategy, timing, voice
 from .memo import PostChecks
 
 Check = Callable[[Repo], Iterable[Problem]]
@@ -26,6 +26,7 @@ CHECKS: tuple[Check, ...] = (
     images.check,
     voice.check,
     secrets.check,
+    ledger.check,
     lengths.check,
 )
 

@@ -7,7 +7,6 @@ computes. Both `socialplan build` and the MkDocs plugin (`mkdocs serve`) use it.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -15,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .. import digests, safejson
+from .. import digests, ledger, safejson
 from ..containment import plain_relative
 from ..images.cache import MAX_MANIFEST_BYTES
 from ..loader import load
@@ -27,7 +26,6 @@ from .context import Content, Extras, GeneratedImage, PublishedRecord
 
 IMAGES = Path("build", "images")
 MANIFEST = "manifest.json"  # written by socialplan.images beside each post's images
-LEDGER = Path("state")
 _CHANNEL_IMAGE = re.compile(r"^(?P<channel>[a-z0-9][a-z0-9-]*)-(?P<n>\d+)\.(?:png|jpe?g|webp|gif)$")
 _OG_IMAGE = re.compile(r"^og\.(?:png|jpe?g|webp)$")
 
@@ -123,35 +121,34 @@ def _from_names(folder: Path) -> _Found:
 def read_ledger(root: Path) -> tuple[PublishedRecord, ...] | None:
     """What the ledger under state/ records as published; None when there is no ledger.
 
-    `socialplan publish` does not exist yet: this reads JSON Lines records that
-    name a post, a channel and a time (`post`, `channel`, `at`, optional `url`),
-    and skips anything else, so the site never fails on a ledger it cannot read.
+    `socialplan publish` does not exist yet: of what `ledger.read` gives, this keeps
+    the entries that name a channel and a time with its offset (`at`, optional
+    `url` and `text`). Damaged lines are `socialplan validate`'s to report; the
+    site never fails on them.
     """
-    folder = root / LEDGER
-    if not folder.is_dir():
+    found = ledger.read(root)
+    if not found.found:
         return None
     records: list[PublishedRecord] = []
-    for path in sorted(folder.rglob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            try:
-                item = json.loads(line)
-                at = datetime.fromisoformat(str(item["at"]))
-                post, channel = str(item["post"]), str(item["channel"])
-            except (ValueError, KeyError, TypeError):
-                continue
-            if at.tzinfo is None:
-                continue
-            url = item.get("url")
-            text = item.get("text")
-            records.append(
-                PublishedRecord(
-                    post,
-                    channel,
-                    at,
-                    url if isinstance(url, str) else None,
-                    text if isinstance(text, str) else None,
-                )
+    for entry in found.entries:
+        item = entry.data
+        try:
+            at = datetime.fromisoformat(str(item.get("at")))
+        except ValueError:
+            continue
+        if entry.channel is None or at.tzinfo is None:
+            continue
+        url = item.get("url")
+        text = item.get("text")
+        records.append(
+            PublishedRecord(
+                entry.post,
+                entry.channel,
+                at,
+                url if isinstance(url, str) else None,
+                text if isinstance(text, str) else None,
             )
+        )
     return tuple(records)
 
 
