@@ -231,7 +231,8 @@ def test_stale_outputs_and_posts_are_removed(repo: BrandRepo) -> None:
     (repo.root / "build/images/mine").mkdir()  # not ours: no manifest, never touched
     _, output = run_cli(repo.root)
     assert "Removed the images of 1 post no longer planned." in output
-    assert sorted(p.name for p in (repo.root / "build/images").iterdir()) == ["launch", "mine"]
+    kept = sorted(p.name for p in (repo.root / "build/images").iterdir())
+    assert kept == [".socialplan-output", "launch", "mine"]
     names = sorted(p.name for p in (repo.root / "build/images/launch").iterdir())
     assert names == ["bluesky-1.png", "bluesky-2.jpg", "manifest.json", "og.png"]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import buildcache
+from . import buildcache, output_folders
 from .calendar import to_ics
 from .calendar.ics import EventCache
 from .errors import WriteError
@@ -107,6 +107,20 @@ def write_calendar(root: Path, plan: Schedule) -> tuple[Path, bytes]:
     return root / CALENDAR, data
 
 
+def check_outputs(root: Path, site: Path, images: bool) -> None:
+    """Refuse, before anything is written, output folders that hold the user's files
+    (see output_folders): the site's, and build/variants and build/images."""
+    from .images.run import OUTPUT as IMAGES
+    from .images.run import earlier as earlier_images
+    from .site.builder import earlier as earlier_site
+    from .variant_files import earlier as earlier_variants
+
+    output_folders.check(root / VARIANTS, root, output_folders.VARIANTS, earlier_variants)
+    if images:
+        output_folders.check(root / IMAGES, root, output_folders.IMAGES, earlier_images)
+    output_folders.check(site, root, output_folders.SITE, earlier_site(root))
+
+
 def build(
     root: Path | None = None,
     *,
@@ -124,6 +138,8 @@ def build(
     """
     say = progress or (lambda message: None)
     root = find_root(root if root is not None else Path.cwd()).resolve()
+    site = out if out is not None else root / "site"
+    check_outputs(root, site, images)
     return _build(root, out, images, strict, incremental, say)
 
 

@@ -55,6 +55,7 @@ from .containment import Folder
 from .errors import UsageError, WriteError
 from .loader import MEDIA
 from .model import Channel, Post, Repo
+from .output_folders import VARIANTS, claim
 from .rules.common import publishing_channels
 from .variants import ChannelText, compose
 
@@ -151,8 +152,9 @@ def write_all(repo: Repo, out_dir: Path | None = None) -> Written:
     folder, posts unchanged since the last run are skipped (see the module's notes).
     """
     default = repo.root / OUTPUT
-    target = out_dir if out_dir is not None else default
     cached = out_dir is None or out_dir.resolve() == default.resolve()
+    # Never a folder of someone's files: see output_folders.
+    target = claim(out_dir if out_dir is not None else default, repo.root, VARIANTS, earlier)
     previous: dict[str, Any] = {}
     entries: dict[str, Any] = {}
     strategy = ""
@@ -190,6 +192,27 @@ def write_all(repo: Repo, out_dir: Path | None = None) -> Written:
     if cached:
         buildcache.write(repo.root, CACHE, entries)
     return result
+
+
+def earlier(folder: Path) -> bool:
+    """Whether `folder` is variants an earlier socialplan wrote without a marker: only
+    folders (not links) holding only `.json` files (hidden entries aside)."""
+    try:
+        with os.scandir(folder) as entries:
+            posts = [e for e in entries if not e.name.startswith(".")]
+        for post in posts:
+            if not post.is_dir(follow_symlinks=False):
+                return False
+            with os.scandir(post.path) as files:
+                if not all(
+                    f.name.startswith(".")
+                    or (f.name.endswith(".json") and f.is_file(follow_symlinks=False))
+                    for f in files
+                ):
+                    return False
+    except OSError:
+        return False
+    return True
 
 
 def _still_there(entry: Any, fingerprint: str, channels: list[Channel], folder: str) -> bool:

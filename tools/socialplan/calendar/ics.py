@@ -37,6 +37,7 @@ from .. import digests
 from ..errors import WriteError
 from ..files import write_atomically
 from ..model import Repo
+from ..output_folders import check_file
 from ..schedule import Schedule, Scheduled, schedule
 from ..variants import compose
 from .selection import EVERYTHING, Selection, select
@@ -192,9 +193,13 @@ def write_ics(source: Repo | Schedule, path: Path, selection: Selection = EVERYT
 
     Creates missing parent folders and replaces the file in one step (readers
     never see half a file). Returns the number of events written. Raises
-    WriteError when the file cannot be written.
+    UsageError for a path inside the repository's sources or a file that is not a
+    calendar (output_folders.check_file), WriteError when it cannot be written.
     """
     plan = source if isinstance(source, Schedule) else schedule(source)
+    if plan.repo is not None:
+        # Never over a file of the user's, nor into the repository's sources.
+        path = check_file(path, plan.repo.root, "calendar", b"BEGIN:VCALENDAR")
     content = to_ics(plan, selection)
     try:
         write_atomically(path, content)

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError, WriteError
+from ..loader import find_root
+from ..output_folders import check_file
 from ..preview import markdown
 from ..preview import preview as build_preview
 from . import friendly_errors, repo_option
@@ -74,6 +76,10 @@ def preview(
       socialplan preview --base origin/main
       socialplan preview --base main --output preview.md --step-summary
     """
+    if output is not None:
+        # Never over a file of the user's, nor into the repository's sources.
+        root = find_root(repo_root if repo_root is not None else Path.cwd())
+        check_file(output, root, "preview", markdown.MARKER.encode("utf-8"))
     result = build_preview(
         repo_root if repo_root is not None else Path.cwd(),
         base_ref,

@@ -17,6 +17,7 @@ from ..errors import UsageError
 from ..loader import find_root, load
 from ..locate import locate
 from ..model import Post, Repo
+from ..output_folders import IMAGES, claim
 from ..problems import Problem
 from ..rules.common import did_you_mean
 from .cache import MANIFEST
@@ -88,7 +89,8 @@ def render_images(
         root = find_root(root or Path.cwd())
         repo = load(root).repo
     root = repo.root
-    out = (out_dir or root / OUTPUT).resolve()
+    # Never a folder of someone's files: see output_folders.
+    out = claim(out_dir or root / OUTPUT, root, IMAGES, earlier)
     posts = select(repo, chosen)
     context = RenderContext(repo, settings)
     run = ImagesRun(root, out)
@@ -122,3 +124,16 @@ def prune(out_dir: Path, keep: set[str]) -> list[Path]:
             images.rmtree(folder)
             removed.append(folder)
     return removed
+
+
+def earlier(folder: Path) -> bool:
+    """Whether `folder` holds images an earlier socialplan wrote without a marker: only
+    folders (not links), each with its manifest (hidden entries aside)."""
+    try:
+        return all(
+            not path.is_symlink() and path.is_dir() and (path / MANIFEST).is_file()
+            for path in folder.iterdir()
+            if not path.name.startswith(".")
+        )
+    except OSError:
+        return False

@@ -20,14 +20,19 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
+from .. import safejson
 from ..errors import SocialplanError, UsageError
+from ..output_folders import SITE, Legacy, claim
 from . import NAVIGATION
-from .incremental import Incremental
+from .incremental import THEME_PAGE, Incremental
+from .markup import page_url
 from .sources import Prepared
 
 Progress = Callable[[str], None]
 MANIFEST = Path("build", "site-cache.json")
 DIRTY_NOTICE = "A 'dirty' build is being performed"
+# What MkDocs and Material write at the top of a site besides its pages and files.
+THEME_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search", "assets")
 
 
 @dataclass
@@ -122,7 +127,8 @@ def build_site(
 
     from .plugin import SocialplanPlugin
 
-    out = out.resolve()
+    # Never a folder of someone's files: MkDocs empties it (see output_folders).
+    out = claim(out, prepared.root, SITE, earlier(prepared.root))
     path, default = config_file(prepared.root)
     overrides: dict[str, object] = {"site_dir": str(out), "strict": strict}
     if default:
@@ -177,6 +183,32 @@ def _drop_links(out: Path) -> None:
     for link in links:
         with contextlib.suppress(OSError):
             os.unlink(link)
+
+
+def earlier(root: Path) -> Legacy:
+    """Recognises a site an earlier socialplan built before output folders were marked:
+    build/site-cache.json names exactly that folder, which holds an index.html and
+    nothing at its top that the record and the theme do not explain."""
+
+    def recognise(folder: Path) -> bool:
+        recorded = safejson.read_object(root / MANIFEST)
+        files = recorded.get("files") if recorded is not None else None
+        if recorded is None or recorded.get("site_dir") != str(folder):
+            return False
+        if not isinstance(files, dict) or not (folder / "index.html").is_file():
+            return False
+        made = set(THEME_FILES)
+        for name in files:
+            if isinstance(name, str) and not name.startswith(THEME_PAGE):
+                made.add(page_url(name).split("/", 1)[0] if name.endswith(".md") else name)
+        made = {name.split("/", 1)[0] or "index.html" for name in made}
+        try:
+            names = {name for name in os.listdir(folder) if not name.startswith(".")}
+        except OSError:
+            return False
+        return names <= made
+
+    return recognise
 
 
 def _hint(messages: list[str]) -> str:

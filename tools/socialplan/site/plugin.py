@@ -37,6 +37,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_build_date
 
 from ..errors import SocialplanError
+from ..output_folders import SITE, claim
 from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
 from .context import Deferred, SourceFile
 from .incremental import THEME_PAGE, Incremental
@@ -126,8 +127,14 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.prepared is None:
+            # Run by `mkdocs build` or `mkdocs serve` (not `socialplan build`, which
+            # claims the folder itself): the same guard before MkDocs empties site_dir.
+            from .builder import earlier
+
+            root = self.root(config).resolve()
             try:
-                self.prepared = prepare(self.root(config).resolve())
+                claim(Path(config.site_dir), root, SITE, earlier(root))
+                self.prepared = prepare(root)
             except SocialplanError as exc:
                 raise PluginError(f"socialplan: {exc}") from None
             report = self.prepared.report
