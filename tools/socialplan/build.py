@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import buildcache, output_folders
+from . import buildcache, lock, output_folders
 from .calendar import to_ics
 from .calendar.ics import EventCache
 from .errors import WriteError
@@ -140,7 +140,9 @@ def build(
     root = find_root(root if root is not None else Path.cwd()).resolve()
     site = out if out is not None else root / "site"
     check_outputs(root, site, images)
-    return _build(root, out, images, strict, incremental, say)
+    # One build at a time in a repository: a second one waits (see `lock`).
+    with lock.hold(root, "build", progress=say):
+        return _build(root, out, images, strict, incremental, say)
 
 
 def _build(

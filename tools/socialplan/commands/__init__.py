@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from .. import lock
 from ..errors import SocialplanError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -25,6 +27,11 @@ repo_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     help="The brand repository (default: the one containing the current folder).",
 )
+
+
+def locked(root: Path, command: str) -> AbstractContextManager[None]:
+    """The repository's lock (see socialplan.lock), saying on stderr when it waits."""
+    return lock.hold(root, command, progress=lambda line: click.echo(line, err=True))
 
 
 def friendly_errors(func: F) -> F:

@@ -10,7 +10,7 @@ import click
 from .. import calendar as editorial
 from ..loader import find_root, load
 from ..schedule import schedule
-from . import friendly_errors, repo_option
+from . import friendly_errors, locked, repo_option
 
 
 @click.command("calendar")
@@ -88,7 +88,8 @@ def calendar(
     selection.check(repo)
     plan = schedule(repo)
     if ics_path is not None:
-        count = editorial.write_ics(plan, ics_path, selection)
+        with locked(root, "calendar"):
+            count = editorial.write_ics(plan, ics_path, selection)
         click.echo(f"Wrote {count} event{'s' * (count != 1)} to {ics_path}.")
         return
     shown_zone = editorial.display_zone(plan, zone_name)

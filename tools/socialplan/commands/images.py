@@ -10,8 +10,9 @@ import click
 from .. import report
 from ..images import ImageSettings, ImagesRun, PostImages, render_images
 from ..images.sources import DEFAULT_MAX_PIXELS
+from ..loader import find_root
 from ..problems import Report
-from . import friendly_errors, repo_option
+from . import friendly_errors, locked, repo_option
 
 
 def _plural(count: int, word: str) -> str:
@@ -90,14 +91,15 @@ def images(
       socialplan images 2027-01-07-hearth-launch
       socialplan images content/posts/2027/01/2027-01-07-hearth-launch.md --force
     """
-    run = render_images(
-        posts,
-        root=repo_root,
-        out_dir=out_dir,
-        settings=ImageSettings(max_pixels=max_pixels),
-        force=force,
-        progress=_echo_progress,
-    )
+    with locked(find_root(repo_root or Path.cwd()), "images"):
+        run = render_images(
+            posts,
+            root=repo_root,
+            out_dir=out_dir,
+            settings=ImageSettings(max_pixels=max_pixels),
+            force=force,
+            progress=_echo_progress,
+        )
     if run.problems:
         # The validate report's lines, without its summary of files checked.
         lines = report.as_text(Report(run.problems)).splitlines()[:-1]

@@ -10,7 +10,7 @@ import click
 from .. import variant_files, variant_report
 from ..errors import UsageError
 from ..loader import find_root, load
-from . import friendly_errors, repo_option
+from . import friendly_errors, locked, repo_option
 
 
 @click.command("variants")
@@ -80,7 +80,8 @@ def variants(
                 "--out writes the variants of every post and channel",
                 "leave out POST and --channel, or print a selection without --out",
             )
-        done = variant_files.write_all(repo, out_dir)
+        with locked(root, "variants"):
+            done = variant_files.write_all(repo, out_dir)
         click.echo(
             f"Wrote {len(done.written)} variant files to {out_dir}"
             f" ({len(done.unchanged)} unchanged, {len(done.removed)} removed)."
