@@ -6,8 +6,11 @@ outside its folder."""
 from __future__ import annotations
 
 import json
+import os
+import pickle
 from pathlib import Path
 
+import jinja2.bccache
 import pytest
 
 from ..conftest import BrandRepo
@@ -159,3 +162,32 @@ def test_the_search_index_of_an_update_is_the_full_builds(built: BrandRepo) -> N
     assert "search_index.json of the last build cannot be used" in again.err
     document = json.loads(index.read_text("utf-8"))
     assert any(POST in entry["location"] for entry in document["docs"])
+
+
+class _Planted:
+    """Unpickling this makes a folder: proof that a file in build/ was run."""
+
+    def __init__(self, proof: Path) -> None:
+        self.proof = proof
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.mkdir, (str(self.proof),))
+
+
+def test_compiled_templates_planted_in_build_never_run(built: BrandRepo) -> None:
+    folder = built.root / "build/cache/templates"
+    planted = sorted(p for p in folder.iterdir() if p.is_file())
+    assert planted  # the first build kept the theme's compiled templates
+    proof = built.root.parent / "ran"
+    payload = jinja2.bccache.bc_magic + pickle.dumps(_Planted(proof))
+    for path in planted:
+        key = path.stem.removeprefix("__jinja2_")
+        # Signed or not, under either name: Jinja's own, and socialplan's.
+        path.with_name(f"{key}.signed").write_bytes(b"\0" * 32 + payload)
+        path.with_name(f"__jinja2_{key}.cache").write_bytes(payload)
+    post = built.root / "content/posts/2027/01/tricky.md"
+    post.write_text(post.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    again = build(built.root, "--no-images")
+    assert not proof.exists()
+    assert again.code == 0 and again.crashed is None, again.text
+    assert "(1 of " in again.out or "(2 of " in again.out

@@ -39,6 +39,7 @@ from mkdocs.utils import get_build_date
 from ..errors import SocialplanError
 from ..output_folders import SITE, claim
 from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
+from .bytecode import template_cache
 from .context import Deferred, SourceFile
 from .incremental import THEME_PAGE, Incremental
 from .markup import TOC_MARK, UNSEARCHED
@@ -216,14 +217,13 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
     ) -> jinja2.Environment:
         """Keep the theme's compiled templates between builds (Jinja's bytecode cache,
         keyed by each template's source): compiling Material's templates took about
-        a sixth of a rebuild of 1,000 posts."""
+        a sixth of a rebuild of 1,000 posts. Signed, since build/ is untrusted
+        (see `bytecode`); when it cannot be used, templates are compiled as usual."""
         if self.prepared is not None:
-            folder = self.prepared.root / TEMPLATE_CACHE
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError:
-                return env  # not writable: compile as usual
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+            root = self.prepared.root
+            cache = template_cache(root / TEMPLATE_CACHE, root / TEMPLATE_CACHE.parts[0])
+            if cache is not None:
+                env.bytecode_cache = cache
         return env
 
     def on_page_markdown(
