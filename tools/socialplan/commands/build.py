@@ -21,7 +21,8 @@ def _progress(message: str) -> None:
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where to write the site (default: site/ in the repository).",
+    help="Where to write the site: a new or empty folder, or one socialplan built"
+    " before (default: site/ in the repository).",
 )
 @click.option(
     "--no-images", is_flag=True, help="Skip rendering images (the site shows the media files)."

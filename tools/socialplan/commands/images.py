@@ -52,7 +52,8 @@ def summary(run: ImagesRun, shown_out: str) -> str:
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where images go (default: build/images in the repository).",
+    help="Where images go: a new or empty folder, or one socialplan wrote images to"
+    " before (default: build/images in the repository).",
 )
 @click.option(
     "--max-pixels",
