@@ -85,7 +85,10 @@ def test_a_folder_with_a_foreign_file_is_refused_and_the_file_kept(brand: BrandR
 def test_a_new_folder_gets_the_marker_and_is_reused(brand: BrandRepo) -> None:
     add_hostile_post(brand)
     public = brand.root.parent / "public"
+    (public / ".git").mkdir(parents=True)  # a gh-pages checkout: hidden entries stay
+    (public / ".git/HEAD").write_text("ref: refs/heads/gh-pages\n", "utf-8")
     assert build(brand.root, "--no-images", "--out", str(public)).code == 0
+    assert (public / ".git/HEAD").read_text("utf-8") == "ref: refs/heads/gh-pages\n"
     marker = (public / MARKER).read_text("utf-8")
     assert marker.startswith("socialplan output folder: site\n")
     again = build(brand.root, "--no-images", "--out", str(public))

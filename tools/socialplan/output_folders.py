@@ -4,11 +4,12 @@ MkDocs empties the site folder before a full build, the variants and images step
 remove files they wrote before: pointed at `content/` or at a folder of someone's
 files, each would destroy them. So an output folder is used only when
 
-- it does not exist yet, or is empty, or
+- it does not exist yet, or is empty (hidden entries aside: socialplan and MkDocs
+  never touch them), or
 - it holds socialplan's marker file (`.socialplan-output`, written on first use,
   naming the kind of output), or
 - it is recognisably what an earlier version of socialplan wrote there before
-  markers existed (see `legacy`), and it then gets the marker;
+  markers existed (the `earlier` function of each writer), and it then gets the marker;
 
 and never when it is the repository, holds it, or lies inside one of its source
 folders (strategy/, content/, …), or inside another output folder. Everything is
@@ -140,7 +141,9 @@ def check(folder: Path, root: Path, kind: str, legacy: Legacy | None = None) -> 
             f"give a new or empty folder for the {kind}",
         )
     try:
-        names = sorted(os.listdir(folder))
+        # Hidden entries (a `.git` of a gh-pages checkout, say) are never touched:
+        # MkDocs keeps them when it empties the site, and socialplan skips them.
+        names = sorted(name for name in os.listdir(folder) if not name.startswith("."))
     except OSError as exc:
         raise WriteError(
             f"cannot read {folder}: {exc.strerror or exc}", "check the folder's permissions"
