@@ -331,8 +331,8 @@ def test_compiled_templates_are_kept_and_a_spoilt_one_is_compiled_again(
     os.environ.setdefault("SOURCE_DATE_EPOCH", QUIET["SOURCE_DATE_EPOCH"])
     brand.post("post-4", POST.format(day=4), "Text.")
     build(brand.root, out=tmp_path / "first", images=False)
-    kept = sorted((brand.root / "build/cache/templates").glob("*.cache"))
-    assert kept  # Jinja's bytecode cache of the theme's templates
+    kept = sorted((brand.root / "build/cache/templates").glob("*.signed"))
+    assert kept  # the theme's compiled templates, signed (site.bytecode)
     for path in kept:
         path.write_bytes(b"not a compiled template")
     # Another output folder: every page is rendered, with the spoilt templates.
@@ -342,4 +342,4 @@ def test_compiled_templates_are_kept_and_a_spoilt_one_is_compiled_again(
     assert_same_tree(tmp_path / "first", tmp_path / "second")
     # --clean forgets them.
     build(brand.root, out=tmp_path / "second", images=False, incremental=False)
-    assert sorted((brand.root / "build/cache/templates").glob("*.cache")) == kept
+    assert sorted((brand.root / "build/cache/templates").glob("*.signed")) == kept
