@@ -16,8 +16,9 @@ there itself).
 from __future__ import annotations
 
 import os
+import re
 import shutil
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import WriteError
 from .files import write_atomically
@@ -35,18 +36,15 @@ class OutsideFolder(WriteError):
         self.folder = folder
 
 
+# Parts that do not start with a dot (no `.`, `..` or hidden names), split by single
+# slashes, without backslashes or NUL: checked for every page of a site's record.
+_PLAIN = re.compile(r"[^/\\\0.][^/\\\0]*(?:/[^/\\\0.][^/\\\0]*)*")
+
+
 def plain_relative(path: str) -> bool:
     """True when `path` is a relative, forward-slash path with no `..`, `.`, empty
     or hidden parts: what socialplan's own records hold (checked without the disk)."""
-    if not path or "\\" in path or "\0" in path:
-        return False
-    parts = PurePosixPath(path).parts
-    return (
-        not PurePosixPath(path).is_absolute()
-        and all(part not in ("", ".", "..") and not part.startswith(".") for part in parts)
-        and "//" not in path
-        and not path.endswith("/")
-    )
+    return _PLAIN.fullmatch(path) is not None
 
 
 class Folder:
