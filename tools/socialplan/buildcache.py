@@ -66,5 +66,7 @@ def clear(root: Path) -> None:
         for item in folder.glob("*.json"):
             with contextlib.suppress(OSError):
                 item.unlink()
-        # The site's compiled theme templates (site.plugin.TEMPLATE_CACHE).
-        shutil.rmtree(folder / "templates", ignore_errors=True)
+        # The site's compiled theme templates (site.plugin.TEMPLATE_CACHE) and bare
+        # copies of images (images.copies.FOLDER).
+        for kept in ("templates", "media"):
+            shutil.rmtree(folder / kept, ignore_errors=True)

@@ -73,8 +73,9 @@ def describe(data: bytes) -> str:
         return "a HEIC or AVIF photo"
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "a WebP image"
-    stripped = head.lstrip()
-    if stripped.startswith((b"<svg", b"<?xml")):
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    # An SVG may open with a comment or a DOCTYPE before its <svg> element.
+    if stripped.startswith((b"<svg", b"<?xml")) or b"<svg" in data[:4096].lower():
         return "an SVG or XML file"
     if stripped.startswith((b"<!DOCTYPE", b"<html", b"<HTML")):
         return "a web page (HTML)"
@@ -116,6 +117,9 @@ def _not_an_image(shown: str, data: bytes) -> ImageRefused:
     what = describe(data)
     if what == "a HEIC or AVIF photo":
         hint = "export it as JPEG (iPhone: Settings → Camera → Formats → Most Compatible)"
+    elif what == "an SVG or XML file":
+        # An SVG can hold scripts and metadata, and neither cards nor networks take one.
+        hint = "export it as PNG (in a vector editor: Export → PNG, 1,000 pixels or more)"
     elif what.endswith("image"):
         hint = "save it as JPEG (photos) or PNG (graphics, logos)"
     else:
@@ -137,7 +141,7 @@ def open_checked(data: bytes, shown: str, max_pixels: int) -> Image.Image:
     except UnidentifiedImageError:
         raise _not_an_image(shown, data) from None
     except DECODE_ERRORS as exc:
-        raise _damaged(shown, exc) from None
+        raise damaged(shown, exc) from None
     if image.width * image.height > max_pixels:
         raise _too_large(shown, image.size, data, max_pixels)
     return image
@@ -156,7 +160,7 @@ def _declared_size(data: bytes) -> tuple[int, int] | None:
         Image.MAX_IMAGE_PIXELS = previous
 
 
-def _damaged(shown: str, exc: BaseException) -> ImageRefused:
+def damaged(shown: str, exc: BaseException) -> ImageRefused:
     detail = str(exc).split("\n")[0] or type(exc).__name__
     return ImageRefused(
         "damaged-image",
@@ -199,7 +203,7 @@ def read_source(
             image.load()
             upright = ImageOps.exif_transpose(image)
     except DECODE_ERRORS as exc:
-        raise _damaged(shown, exc) from None
+        raise damaged(shown, exc) from None
     pixels = _to_srgb(upright, image.info.get("icc_profile"), shown, notes)
     pixels.info = {}
     return SourceImage(pixels, hashlib.sha256(data).hexdigest(), notes)

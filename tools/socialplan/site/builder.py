@@ -19,6 +19,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from ..errors import SocialplanError, UsageError
+from ..images.copies import VERSION as BARE_COPIES
 from . import NAVIGATION
 from .incremental import Incremental
 from .sources import Prepared
@@ -95,6 +96,7 @@ def stamp(config_path: Path, out: Path, prepared: Prepared) -> str:
         NAVIGATION,
         prepared.repo.brand.get("name"),
         sorted(p for p in prepared.files if p.startswith("assets/socialplan/logo.")),
+        BARE_COPIES,  # images copied by an older way are copied again
     ]
     parts = [config_path.read_bytes(), str(out).encode(), json.dumps(shared, default=str).encode()]
     for name in ("socialplan", "mkdocs", "mkdocs-material"):
