@@ -27,6 +27,7 @@ from .images import render_images as render
 from .loader import find_root
 from .model import Repo
 from .problems import Problem, Report
+from .rules.decodes import Decodes
 from .rules.memo import PostChecks
 from .schedule import Schedule, schedule
 from .validate import Validation, validate
@@ -140,10 +141,12 @@ def build(
     if not incremental:
         buildcache.clear(root)
     memo = PostChecks(buildcache.read(root, CHECKS))
-    validation = validate(root=root, share_variants=True, memo=memo)
+    decodes = Decodes.load(root)
+    validation = validate(root=root, share_variants=True, memo=memo, decodes=decodes)
     result = BuildResult(validation)
     if memo.entries != memo.previous:
         buildcache.write(root, CHECKS, memo.entries)
+    decodes.save()
     report = validation.report
     lap("validate")
     say(
