@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,15 @@ def test_a_cache_folder_leading_outside_the_repository_is_not_written(tmp_path: 
     [result] = BareCopies(root).copies([(source, "a.jpg")]).values()
     assert isinstance(result, ImageRefused) and result.code == "unsafe-cache"
     assert list(elsewhere.iterdir()) == []
+
+
+def test_copies_made_on_threads_leave_pillows_globals_as_they_were(tmp_path: Path) -> None:
+    before = (Image.MAX_IMAGE_PIXELS, list(warnings.filters))
+    sources = []
+    for orientation in range(1, 9):
+        path = tmp_path / f"o{orientation}.jpg"
+        path.write_bytes(leaky_jpeg(orientation))
+        sources.append((path, path.name))
+    found = BareCopies(tmp_path).copies(sources)
+    assert all(isinstance(copy, Path) for copy in found.values())
+    assert (Image.MAX_IMAGE_PIXELS, list(warnings.filters)) == before

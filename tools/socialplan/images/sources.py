@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
+import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -86,17 +87,23 @@ def describe(data: bytes) -> str:
     return "text"
 
 
+# Pillow's limit and Python's warning filters are global: one thread at a time changes
+# them (images.copies decodes on several threads; they still encode side by side).
+_GLOBALS = threading.RLock()
+
+
 @contextmanager
 def pixel_limit(max_pixels: int) -> Iterator[None]:
     """Pillow's decompression-bomb check, at our limit, raising instead of warning."""
-    previous = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = max_pixels
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            yield
-    finally:
-        Image.MAX_IMAGE_PIXELS = previous
+    with _GLOBALS:
+        previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = max_pixels
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                yield
+        finally:
+            Image.MAX_IMAGE_PIXELS = previous
 
 
 def _too_large(shown: str, size: tuple[int, int] | None, data: bytes, limit: int) -> ImageRefused:
@@ -149,15 +156,16 @@ def open_checked(data: bytes, shown: str, max_pixels: int) -> Image.Image:
 
 def _declared_size(data: bytes) -> tuple[int, int] | None:
     """The size a refused file's header declares, read without decoding a pixel."""
-    previous = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = None  # only the header is read here
-    try:
-        with Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as image:
-            return image.size
-    except DECODE_ERRORS:
-        return None
-    finally:
-        Image.MAX_IMAGE_PIXELS = previous
+    with _GLOBALS:
+        previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = None  # only the header is read here
+        try:
+            with Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as image:
+                return image.size
+        except DECODE_ERRORS:
+            return None
+        finally:
+            Image.MAX_IMAGE_PIXELS = previous
 
 
 def damaged(shown: str, exc: BaseException) -> ImageRefused:
