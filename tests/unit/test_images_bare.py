@@ -228,3 +228,24 @@ def test_copies_made_on_threads_leave_pillows_globals_as_they_were(tmp_path: Pat
     found = BareCopies(tmp_path).copies(sources)
     assert all(isinstance(copy, Path) for copy in found.values())
     assert (Image.MAX_IMAGE_PIXELS, list(warnings.filters)) == before
+
+
+def test_pruning_removes_only_copies_this_run_did_not_use_and_never_follows_a_link(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "repo"
+    source = root / "a.jpg"
+    source.parent.mkdir()
+    source.write_bytes(leaky_jpeg())
+    copies = BareCopies(root)
+    [used] = copies.copies([(source, "a.jpg")]).values()
+    assert isinstance(used, Path)
+    stale = used.with_name("0" * 64 + ".jpg")
+    stale.write_bytes(b"an old copy")
+    precious = tmp_path / "precious.txt"
+    precious.write_text("mine", "utf-8")
+    link = used.with_name("link.jpg")
+    os.symlink(precious, link)
+    copies.prune()
+    assert sorted(p.name for p in used.parent.iterdir()) == [used.name]
+    assert precious.read_text("utf-8") == "mine"

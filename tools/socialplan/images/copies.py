@@ -65,7 +65,8 @@ class BareCopies:
         if not self.folder.is_dir() or not inside(self.folder, self.root):
             return
         for entry in self.folder.iterdir():
-            if entry.name not in self.used and entry.is_file() and not entry.is_symlink():
+            # A link is removed, never what it points to.
+            if entry.name not in self.used and (entry.is_symlink() or entry.is_file()):
                 entry.unlink(missing_ok=True)
 
     def _copy(self, path: Path, shown: str) -> Path | ImageRefused:

@@ -113,6 +113,12 @@ def bare_copy(data: bytes, shown: str, max_pixels: int = DEFAULT_MAX_PIXELS) -> 
                 upright = ImageOps.exif_transpose(image)
         except DECODE_ERRORS as exc:
             raise damaged(shown, exc) from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageRefused(
+                "image-too-large",
+                f"{shown} has more pixels than socialplan opens",
+                "scale the picture down",
+            ) from None
     try:
         return write_bare(upright, image_format.lower(), icc=icc, **options)
     except (EncodeFailed, *DECODE_ERRORS) as exc:
