@@ -8,7 +8,9 @@ read back, and its bytes are searched for what the originals carried.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
 import subprocess
 import sys
@@ -200,3 +202,19 @@ def test_bare_copies_are_kept_checked_and_made_again_when_spoilt(
     with Image.open(io.BytesIO(data)) as photo:
         top = photo.getpixel((150, 50))
         assert isinstance(top, tuple) and top[2] > 200  # orientation 8 turns the other way
+
+
+def test_a_forged_output_in_build_images_is_made_again(brand: BrandRepo) -> None:
+    root = leaky_repository(brand).root
+    build(root)
+    folder = root / "build/images/2027-01-04-first"
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    entry = next(e for e in manifest["images"] if e["source"].endswith("phone.jpg"))
+    # build/ may come from a shared CI cache: an output and its manifest entry, both forged.
+    forged = leaky_jpeg()
+    (folder / entry["file"]).write_bytes(forged)
+    entry.update(bytes=len(forged), sha256=hashlib.sha256(forged).hexdigest())
+    (folder / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    build(root)
+    for path, data in images_under(folder, root / "site").items():
+        assert_bare(path, data)

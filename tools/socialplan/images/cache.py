@@ -4,8 +4,8 @@ Each output's key is a hash of every input that can change its pixels or bytes:
 the source file's bytes, the card's words and template file, the brand's look,
 the font files, the network's rules, the settings and the renderer's version
 (with Pillow's). The key is kept in the post's manifest next to the output's own
-hash; on the next run, an output whose key matches and whose file is intact is
-kept as it is, without opening a single image.
+hash; on the next run, an output whose key matches and whose file is intact (and
+carries no metadata) is kept as it is, without opening a single image.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 import PIL
 
 from ..files import write_atomically
+from .metadata import metadata_segments
 
 # Bump when a change in socialplan changes what is drawn or how it is encoded.
 RENDERER_VERSION = "socialplan-images/1"
@@ -63,16 +64,18 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
 
 def reusable(entry: dict[str, Any] | None, wanted_key: str, folder: Path) -> bool:
-    """True when the last run's output for this key is still there, byte for byte."""
+    """True when the last run's output for this key is still there, byte for byte, and
+    bare: build/ may come from elsewhere, and a manifest is as easy to forge as a file."""
     if not entry or entry.get("key") != wanted_key:
         return False
     path = folder / str(entry.get("file", ""))
     try:
         if path.stat().st_size != entry.get("bytes"):
             return False
-        return sha256(path.read_bytes()) == entry.get("sha256")
+        data = path.read_bytes()
     except OSError:
         return False
+    return sha256(data) == entry.get("sha256") and not metadata_segments(data)
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> bool:
