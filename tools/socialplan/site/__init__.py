@@ -7,9 +7,9 @@ One module per page family: `home`, `strategy_*`, `calendar`, `pipeline`,
 `posts` (with `previews`, the network mock-ups) and `feed`. The result maps a
 path inside the site to its content: Markdown text for pages, bytes for
 generated files, or a `SourceFile` for an image copied from a file (so that
-thousands of them are never held in memory; the site gets each one's bare copy,
-see `bare`). The same repository always gives
-the same mapping. MkDocs is one consumer (see `plugin`); nothing here imports it.
+thousands of them are never held in memory; the site gets each one's bare
+copy, see `bare`). The same repository always gives the same mapping. MkDocs
+is one consumer (see `plugin`); nothing here imports it.
 """
 
 from __future__ import annotations
