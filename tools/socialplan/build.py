@@ -26,6 +26,7 @@ from .images import render_images as render
 from .loader import find_root
 from .model import Repo
 from .problems import Problem, Report
+from .rules.decodes import Decodes
 from .rules.memo import PostChecks
 from .safejson import same_bytes
 from .schedule import Schedule, schedule
@@ -166,10 +167,12 @@ def _build(
     # The variants validation composes are kept for the steps that follow, and
     # posts unchanged since the last build are not checked again (rules.memo).
     memo = PostChecks(buildcache.read(root, CHECKS))
-    validation = validate(root=root, share_variants=True, memo=memo)
+    decodes = Decodes.load(root)
+    validation = validate(root=root, share_variants=True, memo=memo, decodes=decodes)
     result = BuildResult(validation)
     if memo.entries != memo.previous:
         buildcache.write(root, CHECKS, memo.entries)
+    decodes.save()
     report = validation.report
     lap("validate")
     say(

@@ -72,7 +72,9 @@ def clear(root: Path) -> None:
         for item in folder.glob("*.json"):
             with contextlib.suppress(OSError, OutsideFolder):
                 build.unlink(item)
-        # The site's compiled theme templates (site.plugin.TEMPLATE_CACHE).
-        with contextlib.suppress(OSError, OutsideFolder):
-            if (folder / "templates").exists():
-                build.rmtree(folder / "templates")
+        # The site's compiled theme templates (site.plugin.TEMPLATE_CACHE) and bare
+        # copies of images (images.copies.FOLDER).
+        for kept in ("templates", "media"):
+            with contextlib.suppress(OSError, OutsideFolder):
+                if (folder / kept).exists():
+                    build.rmtree(folder / kept)

@@ -14,6 +14,7 @@ from .loader import find_root, load
 from .locate import locate
 from .model import Repo
 from .problems import Report
+from .rules.decodes import Decodes
 from .rules.memo import PostChecks
 
 # The share of posts whose heavy checks a second process takes: on 10,000 posts
@@ -34,6 +35,7 @@ def validate(
     *,
     share_variants: bool = False,
     memo: PostChecks | None = None,
+    decodes: Decodes | None = None,
 ) -> Validation:
     """Check the whole repository; report only problems in `paths` when given.
 
@@ -42,7 +44,8 @@ def validate(
     checks run in this process, so that the variants they compose stay on the
     repository for what comes next (the build); otherwise a large repository
     has them checked in a second process. `memo` holds the per-post results of
-    the last build (rules.memo): posts unchanged since are not checked again.
+    the last build (rules.memo): posts unchanged since are not checked again;
+    `decodes` the image files it found to decode (rules.decodes), with `memo`.
     """
     for path in paths:
         if not path.exists():
@@ -67,7 +70,7 @@ def validate(
         light = tuple(c for c in rules.CHECKS if c not in rules.HEAVY)
         heavy_checks: tuple[rules.Check, ...] = rules.HEAVY
         if memo is not None:
-            light = rules.remembering(memo, light)
+            light = rules.remembering(memo, light, decodes)
             heavy_checks = rules.remembering(memo, heavy_checks)
         work = 0 if share_variants or memo is not None else len(repo.posts)
         # With a second process, it takes most posts of the heavy checks and this

@@ -4,8 +4,8 @@ Each output's key is a hash of every input that can change its pixels or bytes:
 the source file's bytes, the card's words and template file, the brand's look,
 the font files, the network's rules, the settings and the renderer's version
 (with Pillow's). The key is kept in the post's manifest next to the output's own
-hash; on the next run, an output whose key matches and whose file is intact is
-kept as it is, without opening a single image.
+hash; on the next run, an output whose key matches and whose file is intact (and
+carries no metadata) is kept as it is, without opening a single image.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import PIL
 from .. import safejson
 from ..containment import Folder, plain_relative
 from ..safejson import same_bytes
+from .metadata import metadata_segments
 
 # Bump when a change in socialplan changes what is drawn or how it is encoded.
 RENDERER_VERSION = "socialplan-images/1"
@@ -79,7 +80,8 @@ def previous_images(folder: Path) -> dict[str, dict[str, Any]]:
 
 
 def reusable(entry: dict[str, Any] | None, wanted_key: str, folder: Path) -> bool:
-    """True when the last run's output for this key is still there, byte for byte."""
+    """True when the last run's output for this key is still there, byte for byte, and
+    bare: build/ may come from elsewhere, and a manifest is as easy to forge as a file."""
     if not entry or entry.get("key") != wanted_key:
         return False
     name = entry.get("file")
@@ -95,9 +97,10 @@ def reusable(entry: dict[str, Any] | None, wanted_key: str, folder: Path) -> boo
         found = os.stat(path)
         if not stat.S_ISREG(found.st_mode) or found.st_size != size:
             return False
-        return sha256(path.read_bytes()) == entry.get("sha256")
+        data = path.read_bytes()
     except OSError:
         return False
+    return sha256(data) == entry.get("sha256") and not metadata_segments(data)
 
 
 def _notes_ok(notes: Any) -> bool:

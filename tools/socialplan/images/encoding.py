@@ -1,27 +1,30 @@
-"""Encoding an image for a network: its format, under its file-size cap, with no metadata.
+"""Encoding an image: for a network, in its format under its file-size cap; with no metadata.
 
 Quality is stepped down first (a slightly softer JPEG is better than a smaller
 one), then the size, until the file fits. Whatever the source carried (EXIF, GPS,
-XMP, IPTC, colour profiles, comments) is never written: the pixels are saved from
-an image whose `info` is empty, and every output is scanned before it is used.
+XMP, IPTC, comments, text chunks) is never written: every file socialplan makes
+goes through `write_bare`, which saves pixels from an image whose `info` is empty
+and scans the result (`metadata.metadata_segments`) before it is used.
 """
 
 from __future__ import annotations
 
 import io
-import struct
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image, ImageFile
 
+from .metadata import metadata_segments
 from .networks import JPEG, PNG, ImageSpec
 
+WEBP, GIF = "webp", "gif"
 # Highest first: the first quality that fits the cap is used.
 QUALITIES = (90, 86, 82, 78, 74, 70, 65, 60, 55, 50)
 SCALE_STEP = 0.85
-# JPEG and PNG segments that carry no information about the picture's origin.
-JPEG_ALLOWED = {0xC0, 0xC1, 0xC2, 0xC4, 0xDB, 0xDD, 0xDA, 0xE0, 0xD9, 0xD8}
-PNG_ALLOWED = {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}
 
 
 class EncodeFailed(Exception):
@@ -59,7 +62,7 @@ def encode(image: Image.Image, spec: ImageSpec, *, prefer: str, text: bool = Fal
             if image_format == PNG:
                 data = _png(current)
                 if len(data) <= spec.max_bytes:
-                    return _checked(Encoded(data, PNG, current.size, current.mode, None))
+                    return Encoded(data, PNG, current.size, current.mode, None)
             else:
                 found = _best_jpeg(current, spec.max_bytes, text)
                 if found is not None:
@@ -91,7 +94,7 @@ def _best_jpeg(image: Image.Image, cap: int, text: bool) -> Encoded | None:
             low = middle + 1
     if best is None:
         return None
-    return _checked(Encoded(best, JPEG, rgb.size, "RGB", best_quality))
+    return Encoded(best, JPEG, rgb.size, "RGB", best_quality)
 
 
 def _flatten(image: Image.Image) -> Image.Image:
@@ -105,87 +108,67 @@ def _flatten(image: Image.Image) -> Image.Image:
 
 
 def _jpeg(image: Image.Image, quality: int, text: bool) -> bytes:
-    out = io.BytesIO()
-    clean = image.copy()
-    clean.info = {}
-    # Optimised and progressive JPEGs are written in one block, which Pillow sizes at
-    # width x height bytes: fine grain at full colour resolution needs more, or libjpeg
-    # fails ("Suspension not allowed here"). Pillow reads the floor from MAXBLOCK only.
-    previous = ImageFile.MAXBLOCK
-    ImageFile.MAXBLOCK = max(previous, image.width * image.height * 4)
-    try:
-        clean.save(
-            out,
-            "JPEG",
-            quality=quality,
-            optimize=True,
-            progressive=True,
-            subsampling=0 if text else 2,
-            exif=b"",
-        )
-    finally:
-        ImageFile.MAXBLOCK = previous
-    return out.getvalue()
+    return write_bare(
+        image, JPEG, quality=quality, optimize=True, progressive=True, subsampling=0 if text else 2
+    )
 
 
 def _png(image: Image.Image) -> bytes:
-    out = io.BytesIO()
+    # zlib level 6: a third of `optimize=True`'s time for files about 3% larger.
+    return write_bare(image, PNG, compress_level=6)
+
+
+def write_bare(
+    image: Image.Image, image_format: str, *, icc: bytes | None = None, **options: Any
+) -> bytes:
+    """`image` as a file of `image_format` ("jpeg", "png", "webp", "gif"), with no metadata.
+
+    This is the one place socialplan turns pixels into an image file, for every
+    output. Pillow writes some metadata from an image's `info` (comments, EXIF,
+    XMP) unless told otherwise: the image is saved from a copy whose `info` is
+    empty, with empty EXIF and XMP, and the result is scanned (`metadata_segments`)
+    before it is returned. `icc`: a colour profile to embed (the only extra allowed).
+    """
     clean = image.copy()
     clean.info = {}
-    # zlib level 6: a third of `optimize=True`'s time for files about 3% larger.
-    clean.save(out, "PNG", compress_level=6)
-    return out.getvalue()
+    out = io.BytesIO()
+    if icc:
+        options["icc_profile"] = icc
+    if image_format in (JPEG, WEBP):
+        options.update(exif=b"", xmp=b"")
+    with _block_for(image.width * image.height * 4):
+        clean.save(out, image_format.upper(), **options)
+    data = out.getvalue()
+    leftovers = metadata_segments(data, icc=bool(icc))
+    if leftovers:  # a guard against a future Pillow writing more than it is given
+        raise EncodeFailed(
+            f"socialplan's image writer left {', '.join(leftovers)} in an output",
+            "this is a bug in socialplan: please report it with the image",
+        )
+    return data
 
 
-def _checked(encoded: Encoded) -> Encoded:
-    leftovers = metadata_segments(encoded.data)
-    if leftovers:  # pragma: no cover - a guard against a future Pillow writing more
-        raise AssertionError(f"metadata left in an output: {leftovers}")
-    return encoded
+_block_lock = threading.Lock()
+_blocks_wanted: list[int] = []
+_block_default = ImageFile.MAXBLOCK
 
 
-def metadata_segments(data: bytes) -> list[str]:
-    """Names of the segments (JPEG) or chunks (PNG) in `data` that could carry metadata."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return [name.decode("latin-1") for name in _png_chunks(data) if name not in PNG_ALLOWED]
-    if data.startswith(b"\xff\xd8"):
-        return [f"0x{marker:02X}" for marker in _jpeg_markers(data) if marker not in JPEG_ALLOWED]
-    return ["unknown format"]
+@contextmanager
+def _block_for(size: int) -> Iterator[None]:
+    """Pillow's write buffer at least `size` bytes while an image is saved.
 
-
-def _png_chunks(data: bytes) -> list[bytes]:
-    names, position = [], 8
-    while position + 8 <= len(data):
-        length, name = struct.unpack(">I4s", data[position : position + 8])
-        names.append(name)
-        position += 12 + length
-    return names
-
-
-def _jpeg_markers(data: bytes) -> list[int]:
-    """Markers up to the first scan; after it come only scans and tables, then EOI."""
-    markers, position = [0xD8], 2
-    while position + 4 <= len(data):
-        if data[position] != 0xFF:
-            break
-        marker = data[position + 1]
-        markers.append(marker)
-        length = struct.unpack(">H", data[position + 2 : position + 4])[0]
-        position += 2 + length
-        if marker == 0xDA:
-            # Entropy-coded data follows; look for later markers (progressive scans).
-            markers.extend(_markers_after_scan(data, position))
-            break
-    return markers
-
-
-def _markers_after_scan(data: bytes, position: int) -> list[int]:
-    found = []
-    index = data.find(b"\xff", position)
-    while index != -1 and index + 1 < len(data):
-        marker = data[index + 1]
-        # 0x00 is a stuffed byte, 0xD0-0xD7 restart markers, 0xFF fill: not segments.
-        if marker not in (0x00, 0xFF) and not 0xD0 <= marker <= 0xD7:
-            found.append(marker)
-        index = data.find(b"\xff", index + 2)
-    return found
+    Optimised and progressive JPEGs are written in one block, which Pillow sizes
+    at width x height bytes: fine grain at full colour resolution needs more, or
+    libjpeg fails ("Suspension not allowed here"). Pillow reads the floor from the
+    global MAXBLOCK only; images may be saved from several threads at once, so
+    the floor is the largest any of them wants, and back to Pillow's when all are done.
+    """
+    with _block_lock:
+        _blocks_wanted.append(size)
+        ImageFile.MAXBLOCK = max([_block_default, *_blocks_wanted])
+    try:
+        yield
+    finally:
+        with _block_lock:
+            _blocks_wanted.remove(size)
+            ImageFile.MAXBLOCK = max([_block_default, *_blocks_wanted])

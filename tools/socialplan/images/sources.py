@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
+import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,8 +74,9 @@ def describe(data: bytes) -> str:
         return "a HEIC or AVIF photo"
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "a WebP image"
-    stripped = head.lstrip()
-    if stripped.startswith((b"<svg", b"<?xml")):
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    # An SVG may open with a comment or a DOCTYPE before its <svg> element.
+    if stripped.startswith((b"<svg", b"<?xml")) or b"<svg" in data[:4096].lower():
         return "an SVG or XML file"
     if stripped.startswith((b"<!DOCTYPE", b"<html", b"<HTML")):
         return "a web page (HTML)"
@@ -85,17 +87,23 @@ def describe(data: bytes) -> str:
     return "text"
 
 
+# Pillow's limit and Python's warning filters are global: one thread at a time changes
+# them (images.copies decodes on several threads; they still encode side by side).
+_GLOBALS = threading.RLock()
+
+
 @contextmanager
 def pixel_limit(max_pixels: int) -> Iterator[None]:
     """Pillow's decompression-bomb check, at our limit, raising instead of warning."""
-    previous = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = max_pixels
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            yield
-    finally:
-        Image.MAX_IMAGE_PIXELS = previous
+    with _GLOBALS:
+        previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = max_pixels
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                yield
+        finally:
+            Image.MAX_IMAGE_PIXELS = previous
 
 
 def _too_large(shown: str, size: tuple[int, int] | None, data: bytes, limit: int) -> ImageRefused:
@@ -116,6 +124,9 @@ def _not_an_image(shown: str, data: bytes) -> ImageRefused:
     what = describe(data)
     if what == "a HEIC or AVIF photo":
         hint = "export it as JPEG (iPhone: Settings → Camera → Formats → Most Compatible)"
+    elif what == "an SVG or XML file":
+        # An SVG can hold scripts and metadata, and neither cards nor networks take one.
+        hint = "export it as PNG (in a vector editor: Export → PNG, 1,000 pixels or more)"
     elif what.endswith("image"):
         hint = "save it as JPEG (photos) or PNG (graphics, logos)"
     else:
@@ -137,7 +148,7 @@ def open_checked(data: bytes, shown: str, max_pixels: int) -> Image.Image:
     except UnidentifiedImageError:
         raise _not_an_image(shown, data) from None
     except DECODE_ERRORS as exc:
-        raise _damaged(shown, exc) from None
+        raise damaged(shown, exc) from None
     if image.width * image.height > max_pixels:
         raise _too_large(shown, image.size, data, max_pixels)
     return image
@@ -145,18 +156,19 @@ def open_checked(data: bytes, shown: str, max_pixels: int) -> Image.Image:
 
 def _declared_size(data: bytes) -> tuple[int, int] | None:
     """The size a refused file's header declares, read without decoding a pixel."""
-    previous = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = None  # only the header is read here
-    try:
-        with Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as image:
-            return image.size
-    except DECODE_ERRORS:
-        return None
-    finally:
-        Image.MAX_IMAGE_PIXELS = previous
+    with _GLOBALS:
+        previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = None  # only the header is read here
+        try:
+            with Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as image:
+                return image.size
+        except DECODE_ERRORS:
+            return None
+        finally:
+            Image.MAX_IMAGE_PIXELS = previous
 
 
-def _damaged(shown: str, exc: BaseException) -> ImageRefused:
+def damaged(shown: str, exc: BaseException) -> ImageRefused:
     detail = str(exc).split("\n")[0] or type(exc).__name__
     return ImageRefused(
         "damaged-image",
@@ -199,7 +211,7 @@ def read_source(
             image.load()
             upright = ImageOps.exif_transpose(image)
     except DECODE_ERRORS as exc:
-        raise _damaged(shown, exc) from None
+        raise damaged(shown, exc) from None
     pixels = _to_srgb(upright, image.info.get("icc_profile"), shown, notes)
     pixels.info = {}
     return SourceImage(pixels, hashlib.sha256(data).hexdigest(), notes)

@@ -13,6 +13,7 @@ from typing import cast
 from ..model import Post, Repo
 from ..problems import Problem
 from . import images, ledger, lengths, media, references, schedule, secrets, strategy, timing, voice
+from .decodes import Decodes
 from .memo import PostChecks
 
 Check = Callable[[Repo], Iterable[Problem]]
@@ -37,12 +38,17 @@ CHECKS: tuple[Check, ...] = (
 HEAVY = (lengths.check,)
 
 
-def remembering(memo: PostChecks, checks: Sequence[Check]) -> tuple[Check, ...]:
-    """`checks`, with the per-post ones reusing what `memo` kept of unchanged posts."""
+def remembering(
+    memo: PostChecks, checks: Sequence[Check], decodes: Decodes | None = None
+) -> tuple[Check, ...]:
+    """`checks`, with the per-post ones reusing what `memo` kept of unchanged posts, and
+    the image check the files `decodes` knows to decode."""
     per_post: dict[Check, Check] = {
         lengths.check: partial(lengths.check, memo=memo),
         secrets.check: partial(secrets.check, memo=memo),
     }
+    if decodes is not None:
+        per_post[images.check] = partial(images.check, decodes=decodes)
     return tuple(per_post.get(check, check) for check in checks)
 
 

@@ -4,8 +4,8 @@
 - each post's `card:`: its template exists, it has alt text within every network's
   limit (the alt text checks of rules/media.py, applied to the card), and the card
   plus the photos fit the number of images each network takes;
-- each image file opens as an image of a sane size (its header only: a full decode
-  is left to `socialplan images`, to keep validation fast);
+- each image file a post or the brand's logo uses is an image socialplan reads, of
+  a sane size, named for its format, and decodes completely (rules/decodes.py);
 - the brand's fonts are in a font folder.
 
 Missing files and the photos' own alt text are rules/media.py's; photo counts
@@ -15,30 +15,34 @@ without a card are rules/lengths.py's.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..files import inside
 from ..images.brandkit import font_folders, font_issues
 from ..images.fonts import FontLibrary
-from ..images.sources import DEFAULT_MAX_PIXELS, ImageRefused, open_checked
+from ..images.sources import ImageRefused
 from ..images.templates import TEMPLATES, load_template, template_files
 from ..loader import MEDIA
 from ..model import Media, Post, Repo, mapping, text
 from ..platforms import NETWORKS
 from ..problems import Problem, error, warning
 from .common import did_you_mean, publishing_channels
+from .decodes import Decodes
 from .media import _one_alt
 
 # A card counts as one image.
 CARD = 1
 
 
-def check(repo: Repo) -> Iterator[Problem]:
+def check(repo: Repo, decodes: Decodes | None = None) -> Iterator[Problem]:
+    """`decodes`: what the last build found to decode (a fresh one decodes every file)."""
+    decodes = decodes if decodes is not None else Decodes(repo.root)
     templates = template_files(repo.root)
     for path in sorted((repo.root / TEMPLATES).glob("*.yaml")):
         loaded = load_template(path, repo.root)
         if isinstance(loaded, list):
             yield from loaded
+    yield from _logo(repo, decodes)
     checked: dict[str, ImageRefused | None] = {}
     for post in repo.posts:
         if not post.active:
@@ -46,7 +50,7 @@ def check(repo: Repo) -> Iterator[Problem]:
         yield from _card(post, repo, templates)
         for item in _images(post):
             if item.file not in checked:
-                checked[item.file] = _header(repo.root, item.file)
+                checked[item.file] = _file(repo.root, item.file, decodes)
             refused = checked[item.file]
             if refused is not None:
                 yield error(
@@ -73,20 +77,30 @@ def _images(post: Post) -> list[Media]:
     return items
 
 
-def _header(root: Path, file: str) -> ImageRefused | None:
-    """Why the image file cannot be used, judging from its header; None if it can."""
+def _file(root: Path, file: str, decodes: Decodes) -> ImageRefused | None:
+    """Why a post's image file cannot be used; None if it can, or if it is missing or
+    outside the repository (rules/media.py reports those)."""
     path = root / MEDIA / file
-    if not inside(path, root):
-        return None  # rules/media.py reports paths leading outside the repository
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None  # missing or unreadable: rules/media.py reports it
-    try:
-        open_checked(data, f"{MEDIA.as_posix()}/{file}", DEFAULT_MAX_PIXELS).close()
-    except ImageRefused as refused:
-        return refused
-    return None
+    if PurePosixPath(file).is_absolute() or not inside(path, root):
+        return None
+    return decodes.problem(path, f"{MEDIA.as_posix()}/{file}")
+
+
+def _logo(repo: Repo, decodes: Decodes) -> Iterator[Problem]:
+    """The brand's logo must be a raster image too: the site shows it and cards draw it.
+    An SVG is refused (it can carry scripts and metadata; cards cannot draw it)."""
+    logo = text(mapping(repo.brand, "visual"), "logo")
+    if not logo or PurePosixPath(logo).is_absolute() or not inside(repo.root / logo, repo.root):
+        return  # rules/media.py reports a logo outside the repository
+    refused = decodes.problem(repo.root / logo, logo)
+    if refused is not None:
+        yield error(
+            refused.code,
+            "strategy/brand.yaml",
+            refused.message,
+            refused.hint,
+            pointer=("visual", "logo"),
+        )
 
 
 def _card(post: Post, repo: Repo, templates: dict[str, Path]) -> Iterator[Problem]:

@@ -6,9 +6,10 @@
 One module per page family: `home`, `strategy_*`, `calendar`, `pipeline`,
 `posts` (with `previews`, the network mock-ups) and `feed`. The result maps a
 path inside the site to its content: Markdown text for pages, bytes for
-generated files, or a `SourceFile` for a file copied as it is (images, so that
-thousands of them are never held in memory). The same repository always gives
-the same mapping. MkDocs is one consumer (see `plugin`); nothing here imports it.
+generated files, or a `SourceFile` for an image copied from a file (so that
+thousands of them are never held in memory; the site gets each one's bare
+copy, see `bare`). The same repository always gives the same mapping. MkDocs
+is one consumer (see `plugin`); nothing here imports it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .previews import media_file
 CSS = "assets/socialplan/socialplan.css"
 BRAND_CSS = "assets/socialplan/brand.css"
 EXTRA_CSS = (CSS, BRAND_CSS)
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 # The navigation every site gets. Post pages, month pages and the calendar's
 # views are linked from these pages, never listed: see DESIGN.md ("The site").
@@ -89,8 +91,8 @@ def add_logo(site: Site) -> str | None:
     if not rel or not rel.startswith("content/media/"):
         return None
     source = media_file(site, rel[len("content/media/") :])
-    if source is None:
-        return None
+    if source is None or source.suffix.lower() not in LOGO_SUFFIXES:
+        return None  # an SVG can carry scripts: validation refuses it (rules/images.py)
     site.logo = site.add_asset(f"assets/socialplan/logo{source.suffix.lower()}", SourceFile(source))
     return site.logo
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .. import safejson
 from ..errors import SocialplanError, UsageError
+from ..images.copies import VERSION as BARE_COPIES
 from ..output_folders import SITE, Legacy, claim
 from . import NAVIGATION
 from .incremental import THEME_PAGE, Incremental
@@ -102,6 +103,7 @@ def stamp(config_path: Path, out: Path, prepared: Prepared) -> str:
         NAVIGATION,
         prepared.repo.brand.get("name"),
         sorted(p for p in prepared.files if p.startswith("assets/socialplan/logo.")),
+        BARE_COPIES,  # images copied by an older way are copied again
     ]
     parts = [config_path.read_bytes(), str(out).encode(), json.dumps(shared, default=str).encode()]
     for name in ("socialplan", "mkdocs", "mkdocs-material"):

@@ -26,7 +26,8 @@ from .markup import slug
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file copied into the site as it is (an image), read only when written."""
+    """An image for the site, read only when written: the site gets its bare copy,
+    without EXIF, XMP, comments or other metadata (see `bare`)."""
 
     path: Path
 

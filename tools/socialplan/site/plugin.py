@@ -39,6 +39,7 @@ from mkdocs.utils import get_build_date
 from ..errors import SocialplanError
 from ..output_folders import SITE, claim
 from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
+from .bare import bare_images
 from .bytecode import template_cache
 from .context import Deferred, SourceFile
 from .incremental import THEME_PAGE, Incremental
@@ -75,11 +76,13 @@ class GeneratedFile(File):
 
     unchanged = False
     deferred: Deferred | None = None
+    # An image whose source is its bare copy, which may be older than the last output.
+    always_copy = False
 
     def is_modified(self) -> bool:
         if self.unchanged and Path(self.abs_dest_path).is_file():
             return False
-        return super().is_modified()
+        return self.always_copy or super().is_modified()
 
     def _made(self) -> None:
         if self.deferred is not None:
@@ -171,6 +174,7 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
         docs = Path(config.docs_dir).resolve()
         kept = [f for f in files if not (f.src_dir and Path(f.src_dir).resolve() == docs)]
         generated: list[GeneratedFile] = []
+        images: list[GeneratedFile] = []
         for path, content in self.prepared.files.items():
             if isinstance(content, SourceFile):
                 made = GeneratedFile.generated(config, path, abs_src_path=str(content.path))
@@ -185,6 +189,9 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
             if self.incremental is not None:
                 item.unchanged = self.incremental.unchanged(path, content)
             generated.append(item)
+            if isinstance(content, SourceFile):
+                images.append(item)
+        generated = bare_images(self.prepared.root, generated, images, log.warning)
         # Page.url writes the home page as "", File.url as "./".
         self.page_urls = [
             "" if f.url in (".", "./") else f.url for f in generated if f.is_documentation_page()
