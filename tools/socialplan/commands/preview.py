@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .. import urls
 from ..errors import UsageError, WriteError
 from ..preview import markdown
 from ..preview import preview as build_preview
@@ -74,6 +75,8 @@ def preview(
       socialplan preview --base origin/main
       socialplan preview --base main --output preview.md --step-summary
     """
+    if media_base_url is not None and urls.checked(media_base_url) is None:
+        raise UsageError(f"--media-base-url {media_base_url!r} is not a web address", urls.HINT)
     result = build_preview(
         repo_root if repo_root is not None else Path.cwd(),
         base_ref,

@@ -12,7 +12,7 @@ from typing import cast
 
 from ..model import Post, Repo
 from ..problems import Problem
-from . import images, lengths, media, references, schedule, secrets, strategy, timing, voice
+from . import images, lengths, links, media, references, schedule, secrets, strategy, timing, voice
 from .memo import PostChecks
 
 Check = Callable[[Repo], Iterable[Problem]]
@@ -20,6 +20,7 @@ Check = Callable[[Repo], Iterable[Problem]]
 CHECKS: tuple[Check, ...] = (
     strategy.check,
     references.check,
+    links.check,
     timing.check,
     schedule.check,
     media.check,
