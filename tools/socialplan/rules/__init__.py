@@ -12,7 +12,7 @@ from typing import cast
 
 from ..model import Post, Repo
 from ..problems import Problem
-from . import images, lengths, links, media, references, schedule, secrets, strategy, timing, voice
+from . import images, lengths, links, media, references, schedule, strategy, timing, voice
 from .memo import PostChecks
 
 Check = Callable[[Repo], Iterable[Problem]]
@@ -26,7 +26,6 @@ CHECKS: tuple[Check, ...] = (
     media.check,
     images.check,
     voice.check,
-    secrets.check,
     lengths.check,
 )
 
@@ -41,7 +40,6 @@ def remembering(memo: PostChecks, checks: Sequence[Check]) -> tuple[Check, ...]:
     """`checks`, with the per-post ones reusing what `memo` kept of unchanged posts."""
     per_post: dict[Check, Check] = {
         lengths.check: partial(lengths.check, memo=memo),
-        secrets.check: partial(secrets.check, memo=memo),
     }
     return tuple(per_post.get(check, check) for check in checks)
 
