@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
+from .. import console
 from ..errors import SocialplanError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -27,6 +28,13 @@ repo_option = click.option(
 )
 
 
+def show_error(exc: SocialplanError) -> None:
+    """A library error as every command shows it: one line, and one line of hint."""
+    console.echo(f"socialplan: {console.one_line(exc.message)}", err=True)
+    if exc.hint:
+        console.echo(f"  hint: {console.one_line(exc.hint)}", err=True)
+
+
 def friendly_errors(func: F) -> F:
     """Turn library errors into a clean message and the right exit code."""
 
@@ -35,9 +43,7 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except SocialplanError as exc:
-            click.echo(f"socialplan: {exc.message}", err=True)
-            if exc.hint:
-                click.echo(f"  hint: {exc.hint}", err=True)
+            show_error(exc)
             sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]

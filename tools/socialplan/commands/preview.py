@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .. import urls
+from .. import console, urls
 from ..errors import UsageError, WriteError
 from ..preview import markdown
 from ..preview import preview as build_preview
@@ -86,7 +86,7 @@ def preview(
     if output is not None:
         _write(output, result.markdown, append=False)
     else:
-        click.echo(result.markdown, nl=False)
+        console.echo(result.markdown, nl=False)
     if step_summary:
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if not summary:
@@ -100,6 +100,6 @@ def preview(
 def _write(path: Path, text: str, *, append: bool) -> None:
     try:
         with path.open("a" if append else "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            handle.write(console.safe(text))
     except OSError as exc:
         raise WriteError(f"cannot write {path}: {exc.strerror}", "check the path") from exc

@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_build_date
 
+from .. import console
 from ..errors import SocialplanError
 from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
 from .context import Deferred, SourceFile
@@ -129,7 +130,10 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
             try:
                 self.prepared = prepare(self.root(config).resolve())
             except SocialplanError as exc:
-                raise PluginError(f"socialplan: {exc}") from None
+                # MkDocs prints it: one line, safe in a workflow's log like our own output.
+                hint = f" ({console.one_line(exc.hint)})" if exc.hint else ""
+                message = f"socialplan: {console.one_line(exc.message)}{hint}"
+                raise PluginError(console.safe(message)) from None
             report = self.prepared.report
             if report is not None and report.errors:
                 log.warning(
