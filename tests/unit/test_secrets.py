@@ -146,3 +146,14 @@ def test_a_private_key_is_hidden_whole_and_the_file_is_untouched(brand: BrandRep
     (post,) = load(brand.root).repo.posts
     assert post.body == "Before.\n[secret hidden]\nAfter."
     assert path.read_text("utf-8") == written
+
+
+def test_a_secret_written_with_yaml_escapes_is_found_and_hidden(brand: BrandRepo) -> None:
+    # "\x70" is "p": the text never shows `ghp_`, the value does.
+    escaped = "gh\\x70_" + "a1B2" * 9
+    brand.post("a", POST + f'    notes: "Mine: {escaped}"\n')
+    checked = validate(root=brand.root)
+    found = [p for p in checked.report.problems if p.code == "secret-in-content"]
+    assert [(p.line, p.col, p.pointer) for p in found] == [(5, 8, ("notes",))]
+    (post,) = checked.repo.posts
+    assert post.data["notes"] == "Mine: [secret hidden]"
