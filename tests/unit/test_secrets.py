@@ -65,6 +65,22 @@ def test_a_prefilter_never_rules_out_a_match(text: str) -> None:
             assert prefilter.search(text), (name, text)
 
 
+@given(
+    st.lists(
+        st.sampled_from(
+            ["pass", "word", "pwd", "api", "_", " ", "-", "key", "token", "secret", "client",
+             "access", ":", "=", '"', "'", "\t", "ab12cd34", "X", "MASTODON"]
+        ),
+        max_size=12,
+    ).map("".join)
+)  # fmt: skip
+def test_the_password_prefilters_never_rule_out_a_match(text: str) -> None:
+    patterns = {name: pattern for name, _, pattern in secrets.PATTERNS}
+    if patterns[secrets.PASSWORD].search(text):
+        lower = text.lower()
+        assert any(p.search(lower) for p in secrets._KEY_PREFILTERS.values()), text
+
+
 def test_prefiltered_patterns_still_find_their_secrets() -> None:
     found = [f.what for f in secrets.find("login https://bob:hunter22@example.com now")]
     assert found == ["a URL with a password in it"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,7 +71,7 @@ _SOURCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # name ending in one of these words, then `:` or `=`, then the value.
     (
         "a password or key",
-        ("pass", "pwd", "key", "token", "secret"),
+        ("pass", "pwd", "key", "token", "secret"),  # see _KEY_PREFILTERS
         r"(?i)(?<![a-z0-9])(?P<key>password|passwd|passphrase|pwd|api[_ -]?key|api[_ -]?secret"
         r"|(?:access|auth|refresh|bot|personal[_ -]?access)[_ -]?token|client[_ -]?secret"
         r"|app[_ -]?password|secret[_ -]?key|private[_ -]?key|secret|token)"
@@ -94,12 +94,19 @@ PATTERNS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = tuple(
 _PREFILTERS: dict[str, re.Pattern[str]] = {
     "a URL with a password in it": re.compile(r"://[^/\s:@]+:[^/\s@]{3,}@"),
     "a Bluesky app password": re.compile(r"-[a-z2-7]{4}-[a-z2-7]{4}-"),
-    # The name's hint, the rest of the name, then `:` or `=`.
-    "a password or key": re.compile(
-        r"(?i)(?:pass|pwd|key|token|secret)[a-z0-9_ -]{0,16}[\"']?\s*[:=]"
-    ),
+}
+# For "a password or key": one of its hints, the rest of the name, then `:` or `=`,
+# looked for in the lower-case text (a literal first: fast).
+PASSWORD = "a password or key"
+_KEY_PREFILTERS: dict[str, re.Pattern[str]] = {
+    hint: re.compile(re.escape(hint) + r"[a-z0-9_ -]{0,16}[\"']?\s*[:=]")
+    for hint in ("pass", "pwd", "key", "token", "secret")
 }
 _HINTS = frozenset(h for _, hints, _ in PATTERNS for h in hints)
+# The patterns each hint may start, by their place in PATTERNS (their order is kept).
+_PATTERNS_OF = {
+    hint: tuple(i for i, (_, hints, _) in enumerate(PATTERNS) if hint in hints) for hint in _HINTS
+}
 # Hints with an underscore are only looked for in the few texts that have one.
 _UNDERSCORED = frozenset(h for h in _HINTS if "_" in h)
 _PLAIN_HINTS = _HINTS - _UNDERSCORED
@@ -166,36 +173,40 @@ def credential_names(channels: object) -> tuple[str, ...]:
     return tuple(sorted(set(found)))
 
 
-def find(content: str, names: Iterable[str] = ()) -> Iterator[Found]:
+def find(content: str, names: tuple[str, ...] = ()) -> list[Found]:
     """Everything in `content` that looks secret; `names` are the credential variables
     the channels name (see `credential_names`)."""
     scanned, where = _compatibility_folded(content)
     lower = scanned.lower()
-    named = named_pattern(tuple(names))
-    present = {hint for hint in _PLAIN_HINTS if hint in lower}
-    if "_" in lower:
-        present.update(hint for hint in _UNDERSCORED if hint in lower)
-    seen: set[tuple[int, int]] = set()  # a value two patterns find is reported once
+    present = [hint for hint in _PLAIN_HINTS if hint in lower]
+    underscored = "_" in lower
+    if underscored:
+        present += [hint for hint in _UNDERSCORED if hint in lower]
+    named = named_pattern(names) if names else None
+    found: list[Found] = []
     if (
         named is not None
-        and ("_" in lower or not named.underscored)
+        and (underscored or not named.underscored)
         and any(hint in scanned for hint in named.hints)
     ):
-        for found in _matches(NAMED, named.pattern, scanned, where):
-            seen.add((found.start, found.end))
-            yield found
+        found += _matches(NAMED, named.pattern, scanned, where)
     if not present:
-        return
-    for name, hints, pattern in PATTERNS:
-        if hints.isdisjoint(present):
-            continue
+        return found
+    seen = {(f.start, f.end) for f in found}  # a value two patterns find is reported once
+    for index in sorted({index for hint in present for index in _PATTERNS_OF[hint]}):
+        name, _, pattern = PATTERNS[index]
         prefilter = _PREFILTERS.get(name)
         if prefilter is not None and prefilter.search(scanned) is None:
             continue
-        for found in _matches(name, pattern, scanned, where):
-            if (found.start, found.end) not in seen:
-                seen.add((found.start, found.end))
-                yield found
+        if name == PASSWORD and not any(
+            _KEY_PREFILTERS[hint].search(lower) for hint in present if hint in _KEY_PREFILTERS
+        ):
+            continue
+        for match in _matches(name, pattern, scanned, where):
+            if (match.start, match.end) not in seen:
+                seen.add((match.start, match.end))
+                found.append(match)
+    return found
 
 
 def _matches(
@@ -207,12 +218,12 @@ def _matches(
             continue
         if name == "a Bluesky app password" and not _DIGIT_2_TO_7.search(match.group(0)):
             continue  # four plain words joined by hyphens
-        if name == "a password or key" and not _machine_made(match, scanned):
+        if name == PASSWORD and not _machine_made(match, scanned):
             continue
         start, end = match.span("value") if named is not None else match.span()
         value = scanned[start:end]
         at = match.start()
-        if name == "a password or key":
+        if name == PASSWORD:
             # Reported where the whole name starts (MASTODON_TOKEN, not TOKEN).
             while at > 0 and (scanned[at - 1].isalnum() or scanned[at - 1] == "_"):
                 at -= 1

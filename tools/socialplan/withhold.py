@@ -39,7 +39,7 @@ class Withholder:
 
     def text(self, rel: str, content: str, first_line: int) -> tuple[str, list[Problem]]:
         """A Markdown body: its problems, and the body with every secret hidden."""
-        found = list(find(content, self.names))
+        found = find(content, self.names)
         if not found:
             return content, []
         return _hidden(content, found), [_located(rel, content, f, first_line) for f in found]
@@ -49,7 +49,7 @@ class Withholder:
     ) -> tuple[Any, list[Problem]]:
         """A YAML document's problems (located in its text), and its data with every
         secret hidden, in keys and values alike."""
-        found = list(find(yaml_text, self.names))
+        found = find(yaml_text, self.names)
         problems = [_located(rel, yaml_text, f, first_line) for f in found]
         # Escapes (`"\x41KIA…"`) only exist in the text: a value can hold a secret the
         # text does not show. Without a backslash the text shows everything.
@@ -70,7 +70,7 @@ class Withholder:
         report: Callable[[Pointer, Found], None],
     ) -> Any:
         if isinstance(value, str):
-            found = list(find(value, self.names))
+            found = find(value, self.names)
             for what in found:
                 if value[what.start : what.end] not in written:
                     report(pointer, what)  # only an escape could hide it from the text
