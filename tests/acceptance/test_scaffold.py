@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from socialplan.cli import main
@@ -91,4 +92,47 @@ def test_new_post_rejects_unknown_channel_and_bad_time(runner: CliRunner, brand:
     assert "unknown channel `tiktok`" in result.stderr
     result = invoke(runner, "new", "post", "x", "--time", "25:99", "--repo", str(brand.root))
     assert result.exit_code == 2
+    assert not list((brand.root / "content/posts").rglob("*.md"))
+
+
+HOSTILE_TITLES = [
+    "Two\nlines",
+    "Before\n---\nid: injected\n---\nAfter",
+    "---",
+    "Key: value",
+    "# not a comment",
+    "\"Quoted\" and 'quoted'",
+    "- a list item",
+    "yes",
+    "null",
+    "~",
+    "[1, 2]",
+    "{a: b}",
+    "&anchor *alias !tag",
+    "Back\\slash \\n not a newline",
+    "Tab\there, CR\r, next line\x85, line separator\u2028, BOM\ufeff",
+    "Bell\x07 and escape\x1b[31m and delete\x7f",
+]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_a_hostile_title_round_trips_through_new_post_and_validate(
+    runner: CliRunner, brand: BrandRepo, title: str
+) -> None:
+    args = ["new", "post", "--date", "2027-01-06", "--repo", str(brand.root), "--", title]
+    result = invoke(runner, *args)
+    assert result.exit_code == 0, result.output
+    (path,) = (brand.root / "content/posts").rglob("*.md")
+    checked = validate(root=brand.root)
+    assert checked.report.problems == [], path.read_text()
+    (post,) = checked.repo.posts
+    assert post.title == title.strip()
+    assert post.body.startswith("Write the post here")
+
+
+def test_new_post_refuses_a_title_that_is_not_text(runner: CliRunner, brand: BrandRepo) -> None:
+    # What click gives for bytes of the command line that are not UTF-8.
+    result = invoke(runner, "new", "post", "Caf\udce9", "--repo", str(brand.root))
+    assert result.exit_code == 2
+    assert "not UTF-8 text" in result.stderr
     assert not list((brand.root / "content/posts").rglob("*.md"))

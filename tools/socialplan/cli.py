@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from . import __version__, report, scaffold
+from . import __version__, console, report, scaffold
 from .commands import friendly_errors
 from .commands.build import build as build_command
 from .commands.calendar import calendar as calendar_command
@@ -26,7 +26,10 @@ from .commands.variants import variants as variants_command
 from .validate import validate as run_validation
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=console.SafeGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="socialplan")
 def main() -> None:
     """Social media management as code.
@@ -77,7 +80,7 @@ def validate(
       socialplan validate --format github
     """
     result = run_validation(list(paths), root=repo_root)
-    click.echo(report.FORMATS[output_format](result.report), nl=False)
+    console.echo(report.FORMATS[output_format](result.report), nl=False)
     sys.exit(1 if result.report.failed(strict) else 0)
 
 
@@ -102,8 +105,8 @@ def init(directory: Path, name: str, time_zone: str) -> None:
       socialplan init my-brand --name "Fernhill Roasters" --time-zone Europe/London
     """
     written = scaffold.init(directory, name=name, time_zone=time_zone)
-    click.echo(f"Created {len(written)} files in {directory}.")
-    click.echo(f"Next: cd {shlex.quote(str(directory))} && git init && socialplan build")
+    console.echo(f"Created {len(written)} files in {directory}.")
+    console.echo(f"Next: cd {shlex.quote(str(directory))} && git init && socialplan build")
 
 
 @main.group()
@@ -155,7 +158,7 @@ def new_post(
     """
     chosen_day = day.date() if day is not None else date.today()
     created = scaffold.new_post(repo_root, title, chosen_day, time_of_day, list(channels))
-    click.echo(f"Created {created.path} (id: {created.id})")
+    console.echo(f"Created {created.path} (id: {created.id})")
 
 
 main.add_command(build_command)

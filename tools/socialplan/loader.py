@@ -15,6 +15,7 @@ from .errors import RepositoryError
 from .files import TextFile, read_text, relative, walk
 from .model import Document, Repo, records, text, texts
 from .problems import Problem, error, warning
+from .withhold import Withholder
 
 STRATEGY = "strategy"
 POSTS = Path("content", "posts")
@@ -55,11 +56,13 @@ class Loaded:
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, withholder: Withholder | None = None) -> None:
         self.root = root
         self.repo = Repo(root=root)
         self.problems: list[Problem] = []
         self.files = 0
+        # Secrets are reported and hidden before anything else reads the data.
+        self.withholder = withholder or Withholder()
 
     # -- reading ---------------------------------------------------------
     def read(self, path: Path) -> TextFile | None:
@@ -99,6 +102,9 @@ class _Loader:
                 )
             )
             return None
+        self.withholder.learn(kind, data)
+        data, secrets = self.withholder.document(source.rel, yaml_text, data, offset + 1)
+        self.problems.extend(secrets)
         document = Document(source.rel, data, yaml_text, offset)
         self.repo.documents[source.rel] = document
         self.problems.extend(schema.check(kind, data, source.rel))
@@ -132,13 +138,17 @@ class _Loader:
         document = self.parse(source, parts.yaml_text, kind, parts.yaml_first_line - 1)
         if document is None:
             return None
-        return document, parts.body, parts.body_first_line
+        body, secrets = self.withholder.text(source.rel, parts.body, parts.body_first_line)
+        self.problems.extend(secrets)
+        return document, body, parts.body_first_line
 
     # -- strategy --------------------------------------------------------
     def strategy(self) -> None:
         folder = self.root / STRATEGY
         data: dict[str, dict[str, Any]] = {}
-        for name, (kind, required) in STRATEGY_FILES.items():
+        # channels.yaml first: the credential variables it names are looked for in the rest.
+        ordered = sorted(STRATEGY_FILES.items(), key=lambda item: item[1][0] != "channels")
+        for name, (kind, required) in ordered:
             path = folder / name
             if not path.exists():
                 rel = f"{STRATEGY}/{name}"
@@ -256,7 +266,9 @@ class _Loader:
         paths = walk(self.root / POSTS, (".md",))
         # On a large repository the second half is read by a second process.
         half = len(paths) // 2
-        theirs = parallel.start(lambda: _post_chunk(self.root, paths[half:]), len(paths))
+        theirs = parallel.start(
+            lambda: _post_chunk(self.root, paths[half:], self.withholder), len(paths)
+        )
         posts = self.post_files(paths[:half])
         other_posts, documents, problems, files = theirs.result()
         posts += other_posts
@@ -287,9 +299,9 @@ class _Loader:
 _PostChunk = tuple[list[model.Post], dict[str, Document], list[Problem], int]
 
 
-def _post_chunk(root: Path, paths: list[Path]) -> _PostChunk:
+def _post_chunk(root: Path, paths: list[Path], withholder: Withholder) -> _PostChunk:
     """Load some post files on their own (in a child process, or here)."""
-    loader = _Loader(root)
+    loader = _Loader(root, withholder)
     posts = loader.post_files(paths)
     return posts, loader.repo.documents, loader.problems, loader.files
 

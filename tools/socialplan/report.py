@@ -1,9 +1,14 @@
-"""Writing a validation report as text, JSON or GitHub workflow annotations."""
+"""Writing a validation report as text, JSON or GitHub workflow annotations.
+
+Each problem is one line of text: a line break inside a value a message quotes is
+shown as `\n` (`console.one_line`). What is printed goes through `console.echo`.
+"""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 
+from .console import Output, WorkflowCommand, json_text, one_line
 from .problems import Problem, Report
 
 
@@ -20,9 +25,10 @@ def summary(report: Report) -> str:
 def as_text(report: Report) -> str:
     lines = []
     for p in report.problems:
-        lines.append(f"{p.file}:{p.line}:{p.col}: {p.severity.value} [{p.code}] {p.message}")
+        where = f"{one_line(p.file)}:{p.line}:{p.col}"
+        lines.append(f"{where}: {p.severity.value} [{p.code}] {one_line(p.message)}")
         if p.hint:
-            lines.append(f"    hint: {p.hint}")
+            lines.append(f"    hint: {one_line(p.hint)}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
@@ -36,7 +42,7 @@ def as_json(report: Report) -> str:
             "files_checked": report.files_checked,
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def _problem_dict(p: Problem) -> dict[str, object]:
@@ -51,29 +57,26 @@ def _problem_dict(p: Problem) -> dict[str, object]:
     }
 
 
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-def as_github(report: Report) -> str:
+def as_github(report: Report) -> list[str | WorkflowCommand]:
     """Workflow commands GitHub turns into annotations on the pull request.
 
     GitHub shows only the first 10 annotations of each kind per step, so the
     full plain report follows them in the log.
     """
-    lines = []
+    output: list[str | WorkflowCommand] = []
     for p in report.problems:
+        message = one_line(p.message) + (f" — {one_line(p.hint)}" if p.hint else "")
+        where = (("file", p.file), ("line", str(p.line)), ("col", str(p.col)))
         command = "error" if p.is_error else "warning"
-        message = p.message + (f" — {p.hint}" if p.hint else "")
-        lines.append(
-            f"::{command} file={_escape_property(p.file)},line={p.line},col={p.col},"
-            f"title={_escape_property('socialplan ' + p.code)}::{_escape_data(message)}"
+        output.append(
+            WorkflowCommand(command, message, (*where, ("title", f"socialplan {p.code}")))
         )
-    return "\n".join(lines) + ("\n" if lines else "") + as_text(report)
+    output.append(as_text(report))
+    return output
 
 
-FORMATS = {"text": as_text, "json": as_json, "github": as_github}
+FORMATS: dict[str, Callable[[Report], Output]] = {
+    "text": as_text,
+    "json": as_json,
+    "github": as_github,
+}

@@ -6,6 +6,7 @@ Nothing here ever overwrites a file: the user's work is never lost.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -57,9 +58,18 @@ def init(
     return written
 
 
+# What a YAML double-quoted scalar may not hold as it is: JSON leaves these raw, but
+# YAML reads U+0085, U+2028 and U+2029 as line breaks and refuses the others.
+_YAML_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _yaml_text(value: str) -> str:
-    # Quote so that a name like "Yes: Coffee" stays text.
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """`value` as one YAML double-quoted scalar on one line, read back exactly.
+
+    A name like "Yes: Coffee" stays text, and a title with a line break, `---` or a
+    quote cannot end the front matter or change its meaning."""
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda found: f"\\u{ord(found.group(0)):04x}", quoted)
 
 
 def _copy_tree(
@@ -129,6 +139,10 @@ def new_post(
     """Write a draft post with a fresh id under content/posts/YYYY/MM/."""
     if not title.strip():
         raise UsageError("the title is empty", "give the post a working title")
+    if any("\ud800" <= character <= "\udfff" for character in title):
+        raise UsageError(
+            "the title holds bytes that are not UTF-8 text", "type the title again as text"
+        )
     if time is not None and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", time):
         raise UsageError(f"`{time}` is not a time of day", "write it as HH:MM, e.g. 09:30")
     root = find_root(start)

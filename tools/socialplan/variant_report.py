@@ -7,10 +7,10 @@ against its limit in the network's own unit, the link and where it goes, the ima
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .console import json_text
 from .model import Post, Repo
 from .platforms import Measure
 from .variant_files import record
@@ -119,7 +119,7 @@ def as_json(shown: list[Shown]) -> str:
             )
         else:
             documents.append(record(item.post, item.variant))
-    return json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
+    return json_text(documents)
 
 
 def any_over(shown: list[Shown]) -> bool:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import threads
+from . import threads, urls
 from .facets import TAG_MAX_GRAPHEMES, Facet, facets
 from .model import Channel, Media, Person, Post, Repo, mapping, text
 from .platforms import NETWORKS, Measure, Network
@@ -140,8 +140,9 @@ def _compose(
             link_placement=policy.link_placement,
             skipped=True,
         )
-    link = override.link if override is not None and override.link else post.link
-    site = text(repo.brand, "site_url") if repo is not None else None
+    # An address that fails the URL check is not used (validation reports it).
+    link = urls.checked(override.link if override is not None and override.link else post.link)
+    site = urls.checked(text(repo.brand, "site_url")) if repo is not None else None
     writer = Writer(network, people, post, policy, link, site)
     own_first = override is not None and override.text is not None
     own_rest = override is not None and override.thread is not None

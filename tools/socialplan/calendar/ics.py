@@ -33,7 +33,7 @@ from pathlib import Path
 
 import icalendar
 
-from .. import digests
+from .. import digests, urls
 from ..errors import WriteError
 from ..files import write_atomically
 from ..model import Repo
@@ -89,8 +89,9 @@ def event(entry: Scheduled, plan: Schedule, stamped: datetime) -> icalendar.Even
     categories = [c for c in (post.pillar, post.campaign) if c]
     if categories:
         item.add("categories", categories)
-    if post.link:
-        item.add("url", post.link)
+    link = urls.checked(post.link)
+    if link is not None:
+        item.add("url", link)
     item.add("status", EVENT_STATUS.get(post.status, "TENTATIVE"))
     # A post going out does not make anyone busy.
     item.add("transp", "TRANSPARENT")

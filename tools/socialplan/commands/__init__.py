@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .. import lock
+from .. import console, lock
 from ..errors import SocialplanError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -31,7 +31,14 @@ repo_option = click.option(
 
 def locked(root: Path, command: str) -> AbstractContextManager[None]:
     """The repository's lock (see socialplan.lock), saying on stderr when it waits."""
-    return lock.hold(root, command, progress=lambda line: click.echo(line, err=True))
+    return lock.hold(root, command, progress=lambda line: console.echo(line, err=True))
+
+
+def show_error(exc: SocialplanError) -> None:
+    """A library error as every command shows it: one line, and one line of hint."""
+    console.echo(f"socialplan: {console.one_line(exc.message)}", err=True)
+    if exc.hint:
+        console.echo(f"  hint: {console.one_line(exc.hint)}", err=True)
 
 
 def friendly_errors(func: F) -> F:
@@ -42,9 +49,7 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except SocialplanError as exc:
-            click.echo(f"socialplan: {exc.message}", err=True)
-            if exc.hint:
-                click.echo(f"  hint: {exc.hint}", err=True)
+            show_error(exc)
             sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from .. import report
+from .. import console, report
 from ..build import build as run_build
 from ..errors import SocialplanError
-from . import repo_option
+from . import repo_option, show_error
 
 
 def _progress(message: str) -> None:
-    click.echo(message, err=True)
+    console.echo(message, err=True)
 
 
 @click.command("build")
@@ -64,24 +64,22 @@ def build(
         )
     except SocialplanError as exc:
         # The same message and exit code as every other command (see cli.py).
-        click.echo(f"socialplan: {exc.message}", err=True)
-        if exc.hint:
-            click.echo(f"  hint: {exc.hint}", err=True)
+        show_error(exc)
         sys.exit(exc.exit_code)
     full = result.report
     if result.refused:
-        click.echo(report.as_text(full), nl=False)
-        click.echo("Nothing was built: fix the problems above and build again.", err=True)
+        console.echo(report.as_text(full), nl=False)
+        console.echo("Nothing was built: fix the problems above and build again.", err=True)
         sys.exit(1)
     if full.problems:
-        click.echo(report.as_text(full), nl=False)
+        console.echo(report.as_text(full), nl=False)
     site = result.site
     how = (
         f"{site.rendered:,} of {site.pages:,} pages rendered"
         if site.incremental
         else (f"{site.pages:,} pages")
     )
-    click.echo(
+    console.echo(
         f"Built the site in {_shown(site.out)}/ ({how}). See it with `socialplan serve`"
         " (http://127.0.0.1:8000), or publish the folder as it is."
     )

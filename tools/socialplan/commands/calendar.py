@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .. import calendar as editorial
+from .. import console
 from ..loader import find_root, load
 from ..schedule import schedule
 from . import friendly_errors, locked, repo_option
@@ -90,7 +91,7 @@ def calendar(
     if ics_path is not None:
         with locked(root, "calendar"):
             count = editorial.write_ics(plan, ics_path, selection)
-        click.echo(f"Wrote {count} event{'s' * (count != 1)} to {ics_path}.")
+        console.echo(f"Wrote {count} event{'s' * (count != 1)} to {ics_path}.")
         return
     shown_zone = editorial.display_zone(plan, zone_name)
     first = (
@@ -99,4 +100,4 @@ def calendar(
         else editorial.default_start(plan, view, date.today(), shown_zone, selection)
     )
     render = editorial.week_view if view == "week" else editorial.month_view
-    click.echo(render(plan, first, shown_zone, selection), nl=False)
+    console.echo(render(plan, first, shown_zone, selection), nl=False)

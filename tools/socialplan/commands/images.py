@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .. import report
+from .. import console, report
 from ..images import ImageSettings, ImagesRun, PostImages, render_images
 from ..images.sources import DEFAULT_MAX_PIXELS
 from ..loader import find_root
@@ -104,21 +104,21 @@ def images(
     if run.problems:
         # The validate report's lines, without its summary of files checked.
         lines = report.as_text(Report(run.problems)).splitlines()[:-1]
-        click.echo("\n".join(lines))
+        console.echo("\n".join(lines))
     try:
         shown_out = run.out_dir.relative_to(run.root).as_posix() + "/"
     except ValueError:
         shown_out = str(run.out_dir)
     if run.pruned:
-        click.echo(f"Removed the images of {_plural(len(run.pruned), 'post')} no longer planned.")
-    click.echo(summary(run, shown_out))
+        console.echo(f"Removed the images of {_plural(len(run.pruned), 'post')} no longer planned.")
+    console.echo(summary(run, shown_out))
     errors = sum(1 for p in run.problems if p.is_error)
     if errors:
-        click.echo(f"{_plural(errors, 'image problem')} stopped images from being made.")
+        console.echo(f"{_plural(errors, 'image problem')} stopped images from being made.")
     sys.exit(1 if run.failed else 0)
 
 
 def _echo_progress(result: PostImages) -> None:
     line = progress_line(result)
     if line is not None:
-        click.echo(line)
+        console.echo(line)

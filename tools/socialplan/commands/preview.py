@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .. import console, urls
 from ..errors import UsageError, WriteError
 from ..loader import find_root
 from ..output_folders import check_file
@@ -76,6 +77,8 @@ def preview(
       socialplan preview --base origin/main
       socialplan preview --base main --output preview.md --step-summary
     """
+    if media_base_url is not None and urls.checked(media_base_url) is None:
+        raise UsageError(f"--media-base-url {media_base_url!r} is not a web address", urls.HINT)
     if output is not None:
         # Never over a file of the user's, nor into the repository's sources.
         root = find_root(repo_root if repo_root is not None else Path.cwd())
@@ -89,7 +92,7 @@ def preview(
     if output is not None:
         _write(output, result.markdown, append=False)
     else:
-        click.echo(result.markdown, nl=False)
+        console.echo(result.markdown, nl=False)
     if step_summary:
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if not summary:
@@ -103,6 +106,6 @@ def preview(
 def _write(path: Path, text: str, *, append: bool) -> None:
     try:
         with path.open("a" if append else "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            handle.write(console.safe(text))
     except OSError as exc:
         raise WriteError(f"cannot write {path}: {exc.strerror}", "check the path") from exc

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from .. import console
 from ..errors import SocialplanError
 from ..loader import find_root
 from ..site.builder import config_file
-from . import repo_option
+from . import repo_option, show_error
 
 
 @click.command("serve")
@@ -42,10 +43,10 @@ def serve(dev_addr: str, repo_root: Path | None) -> None:
         overrides = {"docs_dir": str(root / "strategy")} if default else {}
         mkdocs_serve(str(path), dev_addr=dev_addr, **overrides)  # type: ignore[arg-type]
     except SocialplanError as exc:
-        click.echo(f"socialplan: {exc.message}", err=True)
-        if exc.hint:
-            click.echo(f"  hint: {exc.hint}", err=True)
+        show_error(exc)
         sys.exit(exc.exit_code)
     except MkDocsException as exc:
-        click.echo(f"socialplan: the site could not be served: {exc}", err=True)
+        console.echo(
+            f"socialplan: the site could not be served: {console.one_line(str(exc))}", err=True
+        )
         sys.exit(1)

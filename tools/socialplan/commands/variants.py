@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .. import variant_files, variant_report
+from .. import console, variant_files, variant_report
 from ..errors import UsageError
 from ..loader import find_root, load
 from . import friendly_errors, locked, repo_option
@@ -82,14 +82,14 @@ def variants(
             )
         with locked(root, "variants"):
             done = variant_files.write_all(repo, out_dir)
-        click.echo(
+        console.echo(
             f"Wrote {len(done.written)} variant files to {out_dir}"
             f" ({len(done.unchanged)} unchanged, {len(done.removed)} removed)."
         )
         return
     shown = variant_report.listed(repo, chosen, channels)
     if output_format == "json":
-        click.echo(variant_report.as_json(shown), nl=False)
+        console.echo(variant_report.as_json(shown), nl=False)
     else:
-        click.echo(variant_report.as_text(repo, shown, sent=sent), nl=False)
+        console.echo(variant_report.as_text(repo, shown, sent=sent), nl=False)
     sys.exit(1 if variant_report.any_over(shown) else 0)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from ..console import safe
 from ..model import Media, Post
 from ..problems import Problem
 from ..variant_report import length
@@ -42,21 +43,25 @@ def size(text: str) -> int:
 
 
 def render(data: PreviewData, budget: int = DEFAULT_BUDGET) -> str:
-    head = [MARKER, "## socialplan preview", "", _headline(data), ""]
-    head += _callouts(data)
+    # Made safe for a workflow's log (console.safe) before they are measured: what is
+    # printed and posted is what fits the budget.
+    head = [safe(line) for line in [MARKER, "## socialplan preview", "", _headline(data), ""]]
+    head += [safe(line) for line in _callouts(data)]
     sections = [c for c in data.changes if c.kind in SECTIONED and c.post is not None]
     sections.sort(key=lambda c: (not _errors(data, c), c.id))
     foot = [
         "",
-        f"<sub>socialplan preview against {code(data.base.ref)}"
-        f" (merge base {code(data.base.short)}).</sub>",
+        safe(
+            f"<sub>socialplan preview against {code(data.base.ref)}"
+            f" (merge base {code(data.base.short)}).</sub>"
+        ),
         "",
     ]
     used = size("\n".join(head + foot)) + 400  # room for the truncation note
     body: list[str] = []
     left_out: list[PostChange] = []
     for change in sections:
-        text = _section(data, change)
+        text = safe(_section(data, change))
         if left_out or used + size(text) + 1 > budget:
             left_out.append(change)
             continue
@@ -65,7 +70,7 @@ def render(data: PreviewData, budget: int = DEFAULT_BUDGET) -> str:
     if not sections and not data.changes:
         body.append("No post was added, changed or deleted.")
     if left_out:
-        body.append(_left_out_note(left_out, budget - used + 400, budget))
+        body.append(safe(_left_out_note(left_out, budget - used + 400, budget)))
     return "\n".join(head + body + foot)
 
 

@@ -12,7 +12,7 @@ from typing import cast
 
 from ..model import Post, Repo
 from ..problems import Problem
-from . import images, ledger, lengths, media, references, schedule, secrets, strategy, timing, voice
+from . import images, ledger, lengths, links, media, references, schedule, strategy, timing, voice
 from .decodes import Decodes
 from .memo import PostChecks
 
@@ -21,12 +21,12 @@ Check = Callable[[Repo], Iterable[Problem]]
 CHECKS: tuple[Check, ...] = (
     strategy.check,
     references.check,
+    links.check,
     timing.check,
     schedule.check,
     media.check,
     images.check,
     voice.check,
-    secrets.check,
     ledger.check,
     lengths.check,
 )
@@ -45,7 +45,6 @@ def remembering(
     the image check the files `decodes` knows to decode."""
     per_post: dict[Check, Check] = {
         lengths.check: partial(lengths.check, memo=memo),
-        secrets.check: partial(secrets.check, memo=memo),
     }
     if decodes is not None:
         per_post[images.check] = partial(images.check, decodes=decodes)

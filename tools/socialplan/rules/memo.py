@@ -1,13 +1,13 @@
 """The results of per-post checks, kept between builds.
 
-Two checks do most of validation's work on a large repository, post by post:
-the lengths (every post composed for every channel, see `lengths`) and the
-secret scan of the post's text (`secrets`). What they find in a post depends
-only on that post's file and the strategy (and, for a hashtag's CamelCase
-suggestion, on the words the brand writes across all posts), so `socialplan
-build`, which keeps `build/cache/checks.json`, runs them again only on the
-posts that changed since the last build. `socialplan validate` keeps nothing
-and always checks everything.
+The length checks do most of validation's work on a large repository, post by
+post (every post composed for every channel, see `lengths`). What they find in a
+post depends only on that post's file and the strategy (and, for a hashtag's
+CamelCase suggestion, on the words the brand writes across all posts), so
+`socialplan build`, which keeps `build/cache/checks.json`, runs them again only
+on the posts that changed since the last build. (The secret scan runs while
+loading, on every build: what it finds must be hidden from the outputs.)
+`socialplan validate` keeps nothing and always checks everything.
 
 An entry is reused only when its fingerprint (`digests`: the strategy files,
 socialplan's code, the post's file) is the same and, if the check consulted

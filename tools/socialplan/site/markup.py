@@ -20,6 +20,8 @@ import json
 import re
 from collections.abc import Iterable
 
+from .. import urls
+
 # Python-Markdown stashes raw HTML behind STX/ETX markers: a user text holding
 # them could splice stashed HTML back in. No post needs control characters.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -37,7 +39,6 @@ _INLINE = str.maketrans(
         "\n": " ",
     }
 )
-_SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 
 
 def clean(text: str) -> str:
@@ -71,11 +72,11 @@ def inline(text: object) -> str:
     return clean(str(text)).translate(_INLINE)
 
 
-def safe_url(url: str | None) -> str | None:
-    """`url` when it is an http(s) or mailto link, else None (no `javascript:`)."""
-    if url and _SAFE_URL.match(url.strip()):
-        return url.strip()
-    return None
+def address(url: str) -> str:
+    """A web address from data: a link when it passes the URL check, else only text."""
+    if urls.checked(url) is None:
+        return esc(url)
+    return tag("a", esc(url), href=url, rel="nofollow noopener")
 
 
 # Elements that have no content and no end tag in HTML (`</img>` is an error).

@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_build_date
 
+from .. import console
 from ..errors import SocialplanError
 from ..output_folders import SITE, claim
 from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
@@ -140,7 +141,10 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
                 claim(Path(config.site_dir), root, SITE, earlier(root))
                 self.prepared = prepare(root)
             except SocialplanError as exc:
-                raise PluginError(f"socialplan: {exc}") from None
+                # MkDocs prints it: one line, safe in a workflow's log like our own output.
+                hint = f" ({console.one_line(exc.hint)})" if exc.hint else ""
+                message = f"socialplan: {console.one_line(exc.message)}{hint}"
+                raise PluginError(console.safe(message)) from None
             report = self.prepared.report
             if report is not None and report.errors:
                 log.warning(

@@ -17,6 +17,7 @@ from . import dates
 from .context import STAGE_LABELS, Content, Deferred, Site, post_page
 from .markup import (
     Linker,
+    address,
     esc,
     heading,
     html_block,
@@ -135,7 +136,7 @@ def facts(site: Site, linker: Linker, post: Post) -> str:
             ]
         )
     if post.link:
-        rows.append(["Link", esc(post.link)])
+        rows.append(["Link", address(post.link)])
     rows.append(["File", tag("code", esc(post.rel))])
     return table(["", ""], rows, class_="sp-facts")
 
@@ -185,7 +186,7 @@ def published(site: Site, post: Post) -> str:
     if not records:
         return tag("p", "Not published on any channel yet.", class_="sp-muted")
     rows = [
-        [esc(r.channel_id), esc(dates.iso_utc(r.at.astimezone(UTC))), esc(r.url or "")]
+        [esc(r.channel_id), esc(dates.iso_utc(r.at.astimezone(UTC))), address(r.url or "")]
         for r in records
     ]
     return table(["Channel", "Sent", "Where"], rows)

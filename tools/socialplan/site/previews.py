@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import urls
 from ..model import Channel, Media, Post
 from ..platforms import NETWORKS, Measure, Network
 from .context import Site, SourceFile
-from .markup import Linker, esc, join, multiline, safe_url, tag
+from .markup import Linker, esc, join, multiline, tag
 
 # Where the feed cuts a caption behind "more" (characters; approximate, secondary sources).
 FOLDS = {
@@ -63,7 +64,7 @@ def highlight(text: str) -> str:
     for match in _ENTITY.finditer(text):
         out.append(multiline(text[position : match.start()], strip=False))
         if match.group("url"):
-            url = safe_url(match.group("url"))
+            url = urls.checked(match.group("url"))
             out.append(
                 tag(
                     "a",

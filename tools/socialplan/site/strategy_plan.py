@@ -12,7 +12,19 @@ from ..schedule import WEEKDAYS
 from .calendar import view_page
 from .context import Site
 from .home import currency_symbol, number
-from .markup import Linker, esc, html_block, inline, join, paragraphs, plural, slug, table, tag
+from .markup import (
+    Linker,
+    address,
+    esc,
+    html_block,
+    inline,
+    join,
+    paragraphs,
+    plural,
+    slug,
+    table,
+    tag,
+)
 from .strategy_brand import labelled, listed
 
 CHANNELS = "strategy/channels.md"
@@ -171,7 +183,7 @@ def campaigns_page(site: Site) -> str:
                     else esc(campaign.objective or "none"),
                 ),
                 labelled("Hashtag:", esc(text(data, "hashtag") or "")),
-                labelled("Landing page:", esc(text(data, "landing_page") or "")),
+                labelled("Landing page:", address(text(data, "landing_page") or "")),
                 labelled(
                     "Budget:", esc(number(data.get("budget"), currency)) if "budget" in data else ""
                 ),
