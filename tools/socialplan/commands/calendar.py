@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from .. import calendar as editorial
+from ..errors import UsageError
 from ..loader import find_root, load
 from ..schedule import schedule
+from ..timeparse import YEARS, in_range
 from . import friendly_errors, repo_option
 
 
@@ -82,6 +84,10 @@ def calendar(
       socialplan calendar --zone America/New_York --campaign winter-blend
       socialplan calendar --ics build/calendar.ics
     """
+    if start is not None and not in_range(start):
+        raise UsageError(
+            f"--start {start.date().isoformat()} is outside the years {YEARS}", "check the year"
+        )
     root = find_root(repo_root if repo_root is not None else Path.cwd())
     repo = load(root).repo
     selection = editorial.Selection(channels, pillars, campaigns)
