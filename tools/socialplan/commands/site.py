@@ -9,6 +9,7 @@ import click
 
 from ..errors import SocialplanError
 from ..loader import find_root
+from ..site.address import check_free
 from ..site.builder import config_file
 from . import repo_option
 
@@ -38,6 +39,7 @@ def serve(dev_addr: str, repo_root: Path | None) -> None:
 
     try:
         root = find_root(repo_root if repo_root is not None else Path.cwd())
+        check_free(dev_addr)
         path, default = config_file(root)
         overrides = {"docs_dir": str(root / "strategy")} if default else {}
         mkdocs_serve(str(path), dev_addr=dev_addr, **overrides)  # type: ignore[arg-type]
@@ -48,4 +50,7 @@ def serve(dev_addr: str, repo_root: Path | None) -> None:
         sys.exit(exc.exit_code)
     except MkDocsException as exc:
         click.echo(f"socialplan: the site could not be served: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:  # e.g. the port was taken between the check and the start
+        click.echo(f"socialplan: the site could not be served: {exc.strerror or exc}", err=True)
         sys.exit(1)
