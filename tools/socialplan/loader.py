@@ -10,28 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import frontmatter, model, parallel, schema, yamlio
+from . import frontmatter, layout, model, parallel, schema, yamlio
 from .errors import RepositoryError
-from .files import TextFile, read_text, relative, walk
+from .files import TextFile, read_text
+from .layout import MEDIA, POSTS, STRATEGY, STRATEGY_FILES
 from .model import Document, Repo, records, text, texts
 from .problems import Problem, error, warning
-
-STRATEGY = "strategy"
-POSTS = Path("content", "posts")
-MEDIA = Path("content", "media")
-
-# strategy file -> (schema kind, required?)
-STRATEGY_FILES: dict[str, tuple[str, bool]] = {
-    "brand.yaml": ("brand", True),
-    "objectives.yaml": ("objectives", True),
-    "channels.yaml": ("channels", True),
-    "pillars.yaml": ("pillars", True),
-    "budget.yaml": ("budget", False),
-    "campaigns.yaml": ("campaigns", False),
-    "people.yaml": ("people", False),
-    "playbook.yaml": ("playbook", False),
-}
-MARKDOWN_FOLDERS = {"audience": "persona", "competitors": "competitor"}
 
 
 def find_root(start: Path) -> Path:
@@ -135,7 +119,7 @@ class _Loader:
         return document, parts.body, parts.body_first_line
 
     # -- strategy --------------------------------------------------------
-    def strategy(self) -> None:
+    def strategy(self, markdown: dict[str, list[Path]]) -> None:
         folder = self.root / STRATEGY
         data: dict[str, dict[str, Any]] = {}
         for name, (kind, required) in STRATEGY_FILES.items():
@@ -155,18 +139,8 @@ class _Loader:
                 data[kind] = {}
                 continue
             data[kind] = self.yaml_file(path, kind)
-        for path in walk(folder, (".yaml", ".yml")):
-            if path.parent == folder and path.name not in STRATEGY_FILES:
-                self.problems.append(
-                    warning(
-                        "unknown-file",
-                        relative(path, self.root),
-                        "socialplan does not know this strategy file and ignores it",
-                        "known files: " + ", ".join(STRATEGY_FILES),
-                    )
-                )
         self.build_strategy(data)
-        self.personas_and_competitors(folder)
+        self.personas_and_competitors(markdown)
 
     def build_strategy(self, data: dict[str, dict[str, Any]]) -> None:
         repo = self.repo
@@ -206,9 +180,9 @@ class _Loader:
             return
         table[item.id] = item
 
-    def personas_and_competitors(self, folder: Path) -> None:
-        for sub, kind in MARKDOWN_FOLDERS.items():
-            for path in walk(folder / sub, (".md",)):
+    def personas_and_competitors(self, markdown: dict[str, list[Path]]) -> None:
+        for kind, paths in markdown.items():
+            for path in paths:
                 loaded = self.markdown_file(path, kind)
                 if loaded is None:
                     continue
@@ -252,8 +226,7 @@ class _Loader:
                 posts.append(model.build_post(document.data, document.rel, path, body, body_line))
         return posts
 
-    def posts(self) -> None:
-        paths = walk(self.root / POSTS, (".md",))
+    def posts(self, paths: list[Path]) -> None:
         # On a large repository the second half is read by a second process.
         half = len(paths) // 2
         theirs = parallel.start(lambda: _post_chunk(self.root, paths[half:]), len(paths))
@@ -297,8 +270,10 @@ def _post_chunk(root: Path, paths: list[Path]) -> _PostChunk:
 def load(root: Path) -> Loaded:
     """Read every file of the repository at `root`."""
     loader = _Loader(root.resolve())
-    loader.strategy()
-    loader.posts()
+    found = layout.survey(loader.root)
+    loader.problems += found.strays
+    loader.strategy(found.markdown)
+    loader.posts(found.posts)
     return Loaded(loader.repo, loader.problems, loader.files)
 
 
