@@ -12,10 +12,15 @@ from typing import Any
 
 from . import frontmatter, layout, model, parallel, schema, yamlio
 from .errors import RepositoryError
-from .files import TextFile, read_text
+from .files import MAX_TEXT_BYTES, TextFile, read_text
 from .layout import MEDIA, POSTS, STRATEGY, STRATEGY_FILES
 from .model import Document, Repo, records, text, texts
 from .problems import Problem, error, warning
+
+# The longest text any network takes is a few thousand characters, a long thread a
+# few times that: a bigger post is a mistake, and checking it for every network
+# would take seconds.
+MAX_POST_BYTES = 100_000
 
 
 def find_root(start: Path) -> Path:
@@ -46,9 +51,9 @@ class _Loader:
         self.files = 0
 
     # -- reading ---------------------------------------------------------
-    def read(self, path: Path) -> TextFile | None:
+    def read(self, path: Path, limit: int = MAX_TEXT_BYTES) -> TextFile | None:
         self.files += 1
-        result = read_text(path, self.root)
+        result = read_text(path, self.root, limit)
         if isinstance(result, Problem):
             self.problems.append(result)
             return None
@@ -95,8 +100,10 @@ class _Loader:
         document = self.parse(source, source.text, kind, 0)
         return document.data if document else {}
 
-    def markdown_file(self, path: Path, kind: str) -> tuple[Document, str, int] | None:
-        source = self.read(path)
+    def markdown_file(
+        self, path: Path, kind: str, limit: int = MAX_TEXT_BYTES
+    ) -> tuple[Document, str, int] | None:
+        source = self.read(path, limit)
         if source is None:
             return None
         try:
@@ -220,7 +227,7 @@ class _Loader:
     def post_files(self, paths: list[Path]) -> list[model.Post]:
         posts = []
         for path in paths:
-            loaded = self.markdown_file(path, "post")
+            loaded = self.markdown_file(path, "post", MAX_POST_BYTES)
             if loaded is not None:
                 document, body, body_line = loaded
                 posts.append(model.build_post(document.data, document.rel, path, body, body_line))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema, yamlio
+from ..locate import position
 from ..problems import Pointer, Problem, error
 
 BUILTIN = Path(__file__).resolve().parent / "bundled_templates"
@@ -213,7 +214,7 @@ def locate(problems: list[Problem], text: str) -> list[Problem]:
     located = []
     for problem in problems:
         if problem.line == 0:
-            line, col = yamlio.position(tree, problem.pointer or (), problem.on_key)
+            line, col = position(tree, problem.pointer or (), problem.on_key)
             problem = replace(problem, line=line, col=col)
         located.append(problem)
     return located
