@@ -50,6 +50,23 @@ def _resolved(root: Path) -> Path:
     return root.resolve()
 
 
+def is_file(path: Path) -> bool:
+    """Whether `path` is a file; False, not an exception, for a path the user wrote
+    that no file can have (a name too long, a NUL byte) or that cannot be looked up."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def exists(path: Path) -> bool:
+    """Whether anything is at `path`, with the same care as `is_file`."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
 def read_text(path: Path, root: Path, limit: int = MAX_TEXT_BYTES) -> TextFile | Problem:
     """The file's text, or the problem that stops it from being read (over `limit` bytes)."""
     rel = relative(path, root)

@@ -92,11 +92,12 @@ def parse_at(text: str, default_zone: str | None = None) -> When:
     if value == NEXT:
         return When(None, None)
     match = _LOCAL.match(value)
-    example = f"{value.split()[0]} 09:00 {default_zone or 'Europe/London'}"
     if not match:
+        words = value.split()
+        example = f"{words[0] if words else '2027-01-05'} 09:00 {default_zone or 'Europe/London'}"
         raise BadTime(
             "bad-time",
-            f"`{value}` is not a time socialplan can read",
+            f"`{value}` is not a time socialplan can read" if value else "the time is empty",
             f"write a date, a time and a zone, like `{example}`, or `next`",
         )
     try:

@@ -37,6 +37,9 @@ MAX_KEYS = 1_000  # in one mapping
 MAX_ITEMS = 10_000  # in one list
 MAX_NODES = 50_000  # values in one document as written (aliases count towards MAX_VALUES)
 MAX_DEPTH = 32  # lists and mappings inside each other
+# What a 64-bit integer holds: larger whole numbers cannot even become floats (sums,
+# shares), and no count, amount or identifier of a brand file comes near.
+_LARGEST_INT = 2**63 - 1
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP = (
@@ -147,7 +150,18 @@ class _Builder:
         if tag == _BOOL:
             return _CONVERTER.construct_yaml_bool(node)
         if tag == _INT:
-            return _CONVERTER.construct_yaml_int(node)
+            try:
+                whole: int = _CONVERTER.construct_yaml_int(node)
+            except ValueError:  # more digits than Python turns into a number
+                whole = _LARGEST_INT + 1
+            if -_LARGEST_INT <= whole <= _LARGEST_INT:
+                return whole
+            raise _issue(
+                "yaml-bad-number",
+                node,
+                f"this number is too large: socialplan reads whole numbers up to {_LARGEST_INT:,}",
+                "check the digits; write an identifier this long as text, in quotes",
+            )
         if tag == _FLOAT:
             value = _CONVERTER.construct_yaml_float(node)
             if value != value or value in (float("inf"), float("-inf")):

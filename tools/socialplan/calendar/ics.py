@@ -88,7 +88,9 @@ def event(entry: Scheduled, plan: Schedule, stamped: datetime) -> icalendar.Even
     categories = [c for c in (post.pillar, post.campaign) if c]
     if categories:
         item.add("categories", categories)
-    if post.link:
+    # icalendar refuses a URI over two lines (no link at all); `calendar` runs on a
+    # repository with errors too, and must not stop on it.
+    if post.link and not any(c in post.link for c in "\r\n"):
         item.add("url", post.link)
     item.add("status", EVENT_STATUS.get(post.status, "TENTATIVE"))
     # A post going out does not make anyone busy.
@@ -138,7 +140,8 @@ def header(plan: Schedule) -> bytes:
     document.add("prodid", PRODID)
     document.add("version", "2.0")
     document.add("calscale", "GREGORIAN")
-    document.add("x-wr-calname", calendar_name(plan))
+    # vText: escaped like every other text (icalendar leaves an unknown X- property raw).
+    document.add("x-wr-calname", icalendar.vText(calendar_name(plan)))
     content: bytes = document.to_ical()
     if not content.endswith(END):
         raise AssertionError(f"icalendar did not end the calendar with {END!r}")
