@@ -33,6 +33,7 @@ FILES = {
     "persona": "strategy/audience/home-brewer.md",
     "competitor": "strategy/competitors/quayside-coffee.md",
     "post": "content/posts/2027/01/2027-01-07-hearth-launch.md",
+    "card-template": "templates/cards/announcement.yaml",
 }
 # Posts that between them use every kind of post field (media, card, overrides,
 # thread, campaign, mentions, `at: next`).

@@ -224,11 +224,47 @@ def test_any_value_in_any_field_of_any_file(
             document.restore()
 
 
+IMAGE_FIELDS = [("post", f) for f in FIELDS["post"] if f[0] in ("card", "media")]
+IMAGE_FIELDS += [("card-template", f) for f in FIELDS["card-template"]]
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_any_value_in_a_card_or_a_photo_makes_images_or_a_problem(
+    base: tuple[Path, dict[str, Document], Path], data: st.DataObject
+) -> None:
+    root, documents, out = base
+    known = sorted({i for d in documents.values() for i in _ids(d.data)})
+    chosen = data.draw(st.lists(st.sampled_from(IMAGE_FIELDS), min_size=1, max_size=4, unique=True))
+    # One channel only, so that each example renders a few images, not dozens.
+    changes: dict[str, list[tuple[Any, Any]]] = {"post": [(("channels",), ["bluesky"])]}
+    for kind, path in chosen:
+        changes.setdefault(kind, []).append((path, data.draw(values(known), label=str(path))))
+    post_id = documents["post"].data["id"]
+    try:
+        for kind, kind_changes in changes.items():
+            documents[kind].write(kind_changes)
+        result = CliRunner().invoke(
+            main,
+            ["images", post_id, "--repo", str(root), "--out", str(out / "images")],
+            catch_exceptions=False,
+        )
+        assert result.exit_code in (0, 1, 2), result.output
+    finally:
+        for kind in changes:
+            documents[kind].restore()
+
+
 def test_every_schema_field_is_covered() -> None:
     # The enumeration reaches nested fields, list items and free keys alike.
     assert ("channels", 0, "slots", KEY, 0) in FIELDS["channels"]
     assert ("overrides", KEY, "media", 0, "alt") in FIELDS["post"]
     assert ("observed", 0, "observed_on") in FIELDS["competitor"]
+    assert ("title", "size", "max") in FIELDS["card-template"]
     assert all(FIELDS.values())
 
 
