@@ -1,6 +1,7 @@
 import pytest
 
 from socialplan import yamlio
+from socialplan.locate import position
 
 
 def refused(text: str) -> yamlio.YamlIssue:
@@ -83,9 +84,9 @@ def test_nan_is_refused():
 def test_position_of_value_and_key():
     text = "id: a\nchannels:\n  - x\n  - bluesky\noverrides:\n  x:\n    text: hi\n"
     tree = yamlio.compose(text)
-    assert yamlio.position(tree, ("channels", 1)) == (4, 5)
-    assert yamlio.position(tree, ("overrides", "x", "text")) == (7, 11)
-    assert yamlio.position(tree, ("overrides", "x"), on_key=True) == (6, 3)
+    assert position(tree, ("channels", 1)) == (4, 5)
+    assert position(tree, ("overrides", "x", "text")) == (7, 11)
+    assert position(tree, ("overrides", "x"), on_key=True) == (6, 3)
     # A pointer that goes further than the document falls back to the deepest match.
-    assert yamlio.position(tree, ("overrides", "y", "text")) == (6, 3)
-    assert yamlio.position(None, ("a",)) == (1, 1)
+    assert position(tree, ("overrides", "y", "text")) == (6, 3)
+    assert position(None, ("a",)) == (1, 1)

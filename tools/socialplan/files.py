@@ -50,8 +50,25 @@ def _resolved(root: Path) -> Path:
     return root.resolve()
 
 
-def read_text(path: Path, root: Path) -> TextFile | Problem:
-    """The file's text, or the problem that stops it from being read."""
+def is_file(path: Path) -> bool:
+    """Whether `path` is a file; False, not an exception, for a path the user wrote
+    that no file can have (a name too long, a NUL byte) or that cannot be looked up."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def exists(path: Path) -> bool:
+    """Whether anything is at `path`, with the same care as `is_file`."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
+def read_text(path: Path, root: Path, limit: int = MAX_TEXT_BYTES) -> TextFile | Problem:
+    """The file's text, or the problem that stops it from being read (over `limit` bytes)."""
     rel = relative(path, root)
     if path.is_symlink() and not inside(path, root):
         return error(
@@ -62,12 +79,11 @@ def read_text(path: Path, root: Path) -> TextFile | Problem:
         )
     try:
         size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
+        if size > limit:
             return error(
                 "file-too-large",
                 rel,
-                f"the file is {size:,} bytes; socialplan reads files of up to"
-                f" {MAX_TEXT_BYTES:,} bytes",
+                f"the file is {size:,} bytes; socialplan reads files of up to {limit:,} bytes",
                 "split it up, or move it out of strategy/ and content/posts/ if it is not a"
                 " brand file",
                 line=1,

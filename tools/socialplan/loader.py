@@ -10,29 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import frontmatter, model, parallel, schema, yamlio
+from . import frontmatter, layout, model, parallel, schema, yamlio
 from .errors import RepositoryError
-from .files import TextFile, read_text, relative, walk
+from .files import MAX_TEXT_BYTES, TextFile, read_text
+from .layout import MEDIA, POSTS, STRATEGY, STRATEGY_FILES
 from .model import Document, Repo, records, text, texts
 from .problems import Problem, error, warning
 from .withhold import Withholder
 
-STRATEGY = "strategy"
-POSTS = Path("content", "posts")
-MEDIA = Path("content", "media")
-
-# strategy file -> (schema kind, required?)
-STRATEGY_FILES: dict[str, tuple[str, bool]] = {
-    "brand.yaml": ("brand", True),
-    "objectives.yaml": ("objectives", True),
-    "channels.yaml": ("channels", True),
-    "pillars.yaml": ("pillars", True),
-    "budget.yaml": ("budget", False),
-    "campaigns.yaml": ("campaigns", False),
-    "people.yaml": ("people", False),
-    "playbook.yaml": ("playbook", False),
-}
-MARKDOWN_FOLDERS = {"audience": "persona", "competitors": "competitor"}
+# The longest text any network takes is a few thousand characters, a long thread a
+# few times that: a bigger post is a mistake, and checking it for every network
+# would take seconds.
+MAX_POST_BYTES = 100_000
 
 
 def find_root(start: Path) -> Path:
@@ -65,9 +54,9 @@ class _Loader:
         self.withholder = withholder or Withholder()
 
     # -- reading ---------------------------------------------------------
-    def read(self, path: Path) -> TextFile | None:
+    def read(self, path: Path, limit: int = MAX_TEXT_BYTES) -> TextFile | None:
         self.files += 1
-        result = read_text(path, self.root)
+        result = read_text(path, self.root, limit)
         if isinstance(result, Problem):
             self.problems.append(result)
             return None
@@ -117,8 +106,10 @@ class _Loader:
         document = self.parse(source, source.text, kind, 0)
         return document.data if document else {}
 
-    def markdown_file(self, path: Path, kind: str) -> tuple[Document, str, int] | None:
-        source = self.read(path)
+    def markdown_file(
+        self, path: Path, kind: str, limit: int = MAX_TEXT_BYTES
+    ) -> tuple[Document, str, int] | None:
+        source = self.read(path, limit)
         if source is None:
             return None
         try:
@@ -143,7 +134,7 @@ class _Loader:
         return document, body, parts.body_first_line
 
     # -- strategy --------------------------------------------------------
-    def strategy(self) -> None:
+    def strategy(self, markdown: dict[str, list[Path]]) -> None:
         folder = self.root / STRATEGY
         data: dict[str, dict[str, Any]] = {}
         # channels.yaml first: the credential variables it names are looked for in the rest.
@@ -165,18 +156,8 @@ class _Loader:
                 data[kind] = {}
                 continue
             data[kind] = self.yaml_file(path, kind)
-        for path in walk(folder, (".yaml", ".yml")):
-            if path.parent == folder and path.name not in STRATEGY_FILES:
-                self.problems.append(
-                    warning(
-                        "unknown-file",
-                        relative(path, self.root),
-                        "socialplan does not know this strategy file and ignores it",
-                        "known files: " + ", ".join(STRATEGY_FILES),
-                    )
-                )
         self.build_strategy(data)
-        self.personas_and_competitors(folder)
+        self.personas_and_competitors(markdown)
 
     def build_strategy(self, data: dict[str, dict[str, Any]]) -> None:
         repo = self.repo
@@ -216,9 +197,9 @@ class _Loader:
             return
         table[item.id] = item
 
-    def personas_and_competitors(self, folder: Path) -> None:
-        for sub, kind in MARKDOWN_FOLDERS.items():
-            for path in walk(folder / sub, (".md",)):
+    def personas_and_competitors(self, markdown: dict[str, list[Path]]) -> None:
+        for kind, paths in markdown.items():
+            for path in paths:
                 loaded = self.markdown_file(path, kind)
                 if loaded is None:
                     continue
@@ -256,14 +237,13 @@ class _Loader:
     def post_files(self, paths: list[Path]) -> list[model.Post]:
         posts = []
         for path in paths:
-            loaded = self.markdown_file(path, "post")
+            loaded = self.markdown_file(path, "post", MAX_POST_BYTES)
             if loaded is not None:
                 document, body, body_line = loaded
                 posts.append(model.build_post(document.data, document.rel, path, body, body_line))
         return posts
 
-    def posts(self) -> None:
-        paths = walk(self.root / POSTS, (".md",))
+    def posts(self, paths: list[Path]) -> None:
         # On a large repository the second half is read by a second process.
         half = len(paths) // 2
         theirs = parallel.start(
@@ -309,8 +289,10 @@ def _post_chunk(root: Path, paths: list[Path], withholder: Withholder) -> _PostC
 def load(root: Path) -> Loaded:
     """Read every file of the repository at `root`."""
     loader = _Loader(root.resolve())
-    loader.strategy()
-    loader.posts()
+    found = layout.survey(loader.root)
+    loader.problems += found.strays
+    loader.strategy(found.markdown)
+    loader.posts(found.posts)
     return Loaded(loader.repo, loader.problems, loader.files)
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
 from . import yamlio
 from .model import Repo
-from .problems import Problem
+from .problems import Pointer, Problem
 
 
 def locate(problems: list[Problem], repo: Repo) -> list[Problem]:
@@ -21,8 +23,38 @@ def locate(problems: list[Problem], repo: Repo) -> list[Problem]:
                 if problem.file not in trees:
                     trees[problem.file] = yamlio.compose_quietly(document.text)
                 tree = trees[problem.file]
-                line, col = yamlio.position(tree, problem.pointer, problem.on_key)
+                line, col = position(tree, problem.pointer, problem.on_key)
                 line += document.line_offset
             problem = replace(problem, line=line, col=col)
         located.append(problem)
     return located
+
+
+def position(root: Node | None, pointer: Pointer, on_key: bool = False) -> tuple[int, int]:
+    """1-based line and column of the value (or key) at `pointer` below `root`.
+
+    Falls back to the deepest existing ancestor, then to the start of the file.
+    """
+    if root is None:
+        return (1, 1)
+    node = root
+    best = node.start_mark
+    last = len(pointer) - 1
+    for index, step in enumerate(pointer):
+        if isinstance(node, MappingNode) and isinstance(step, str):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.value == step:
+                    on_this_key = on_key and index == last
+                    best = key_node.start_mark if on_this_key else value_node.start_mark
+                    node = value_node
+                    break
+            else:
+                break
+        elif (
+            isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
+        ):
+            node = node.value[step]
+            best = node.start_mark
+        else:
+            break
+    return (best.line + 1, best.column + 1)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from .model import Channel, Post, Repo, mapping, publishing_channels, texts
-from .timeparse import BadTime, parse_at, zone
+from .timeparse import BadTime, day_of, in_range, parse_at, zone
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # How far ahead the queue looks for a free slot before giving up.
@@ -101,13 +101,7 @@ def _hhmm(text: str) -> bool:
 
 
 def _dates(values: list[str]) -> set[date]:
-    days = set()
-    for value in values:
-        try:
-            days.add(date.fromisoformat(value))
-        except ValueError:
-            continue
-    return days
+    return {day for day in map(day_of, values) if day is not None}
 
 
 def blackout_dates(channel: Channel, repo: Repo | None = None) -> set[date]:
@@ -122,13 +116,6 @@ def blackout_dates(channel: Channel, repo: Repo | None = None) -> set[date]:
     return days
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def queue_start(post: Post, repo: Repo | None = None) -> date | None:
     """The first day a queued post may go out; None when it is not in a month folder."""
     parts = post.rel.split("/")
@@ -136,8 +123,10 @@ def queue_start(post: Post, repo: Repo | None = None) -> date | None:
         start = date(int(parts[2]), int(parts[3]), 1)
     except (IndexError, ValueError):
         return None
+    if not in_range(start):
+        return None
     campaign = repo.campaigns.get(post.campaign or "") if repo is not None else None
-    campaign_start = _day(campaign.start) if campaign is not None else None
+    campaign_start = day_of(campaign.start) if campaign is not None else None
     return max(start, campaign_start) if campaign_start else start
 
 

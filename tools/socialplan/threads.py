@@ -87,7 +87,10 @@ def split(pieces: Sequence[Piece], fits: Fits, hint: int = 280) -> list[Chunk]:
         chosen = _choose(text, start, breaks, first, atoms, fits, guess)
         chunks.append((start, chosen.end, text[chosen.end : chosen.resume]))
         start = chosen.resume
-    return [Chunk(_slice(pieces, a, b), separator) for a, b, separator in chunks]
+    offsets = [0]
+    for piece in pieces:
+        offsets.append(offsets[-1] + len(piece.sent))
+    return [Chunk(_slice(pieces, offsets, a, b), separator) for a, b, separator in chunks]
 
 
 def _choose(
@@ -267,11 +270,15 @@ def _cut_ok(text: str, position: int) -> bool:
     )
 
 
-def _slice(pieces: Sequence[Piece], start: int, end: int) -> tuple[Piece, ...]:
-    """The pieces covering text[start:end]; plain text is cut, atoms never are."""
+def _slice(pieces: Sequence[Piece], offsets: list[int], start: int, end: int) -> tuple[Piece, ...]:
+    """The pieces covering text[start:end]; plain text is cut, atoms never are.
+
+    `offsets[i]` is where piece i starts: a long text has thousands of pieces, and
+    walking them all again for every chunk made splitting it quadratic.
+    """
     result: list[Piece] = []
-    position = 0
-    for piece in pieces:
+    for index in range(max(bisect.bisect_right(offsets, start) - 1, 0), len(pieces)):
+        piece, position = pieces[index], offsets[index]
         length = len(piece.sent)
         a, b = max(start - position, 0), min(end - position, length)
         if a < b:
@@ -280,7 +287,6 @@ def _slice(pieces: Sequence[Piece], start: int, end: int) -> tuple[Piece, ...]:
             else:
                 cut = piece.sent[a:b]
                 result.append(Piece(piece.kind, cut, cut, piece.value))
-        position += length
-        if position >= end:
+        if position + length >= end:
             break
     return tuple(result)

@@ -5,17 +5,24 @@ Accepted forms of `at:`
   it stays right across daylight-saving changes);
 - `2027-01-05T08:30:00+00:00` or `…Z` — an ISO 8601 time with its UTC offset;
 - `next` — the next free posting slot of each channel.
+
+Every date socialplan plans with lies in the years FIRST_YEAR to LAST_YEAR: far
+wider than any plan, and far enough from the limits of Python's dates (years 1 and
+9999) that no arithmetic on them (a UTC offset, a queue searching a year ahead, a
+week or month of the calendar) can leave what a date can hold.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 NEXT = "next"
+FIRST_YEAR, LAST_YEAR = 1970, 2999
+YEARS = f"{FIRST_YEAR} to {LAST_YEAR}"
 
 _LOCAL = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
@@ -42,6 +49,29 @@ class When:
         return self.moment is None
 
 
+def in_range(value: date) -> bool:
+    return FIRST_YEAR <= value.year <= LAST_YEAR
+
+
+def day_of(value: object) -> date | None:
+    """The date written as YYYY-MM-DD, if it is one within the planning years."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if in_range(parsed) else None
+
+
+def out_of_range(value: str) -> BadTime:
+    return BadTime(
+        "date-out-of-range",
+        f"`{value}` is outside the years socialplan plans in ({YEARS})",
+        "check the year",
+    )
+
+
 @cache
 def zone(name: str) -> ZoneInfo:
     """The IANA zone `name`, or BadTime with a did-you-mean hint."""
@@ -62,11 +92,12 @@ def parse_at(text: str, default_zone: str | None = None) -> When:
     if value == NEXT:
         return When(None, None)
     match = _LOCAL.match(value)
-    example = f"{value.split()[0]} 09:00 {default_zone or 'Europe/London'}"
     if not match:
+        words = value.split()
+        example = f"{words[0] if words else '2027-01-05'} 09:00 {default_zone or 'Europe/London'}"
         raise BadTime(
             "bad-time",
-            f"`{value}` is not a time socialplan can read",
+            f"`{value}` is not a time socialplan can read" if value else "the time is empty",
             f"write a date, a time and a zone, like `{example}`, or `next`",
         )
     try:
@@ -77,6 +108,8 @@ def parse_at(text: str, default_zone: str | None = None) -> When:
             f"`{value}` is not a real date or time",
             "check the day of the month and that hours run 00–23",
         ) from None
+    if not in_range(naive):
+        raise out_of_range(value)
     offset, zone_name = match["offset"], match["zone"]
     if offset and zone_name:
         raise BadTime(
@@ -124,4 +157,11 @@ def _offset(text: str) -> timezone:
         return UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 23 or minutes > 59:
+        raise BadTime(
+            "bad-time",
+            f"`{text}` is not a UTC offset: offsets run from -23:59 to +23:59",
+            "write an offset such as `+01:00`, or the time zone's name, like `Europe/London`",
+        )
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))

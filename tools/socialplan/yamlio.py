@@ -18,8 +18,6 @@ from typing import Any, ClassVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Pointer
-
 try:  # libyaml is several times faster than the pure-Python parser.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -30,6 +28,18 @@ HAS_LIBYAML = _Loader.__name__.startswith("C")
 # A document of ours has at most a few hundred values; this bound stops an
 # alias bomb ("billion laughs") long before it exhausts memory.
 MAX_VALUES = 100_000
+
+# Bounds that refuse a pathological file in milliseconds, before it is checked (and
+# each of its problems located) value by value. Real brand files are far below them:
+# a post nests about 5 deep with a few dozen keys; a thousand people in people.yaml
+# are one list of a thousand items.
+MAX_KEYS = 1_000  # in one mapping
+MAX_ITEMS = 10_000  # in one list
+MAX_NODES = 50_000  # values in one document as written (aliases count towards MAX_VALUES)
+MAX_DEPTH = 32  # lists and mappings inside each other
+# What a 64-bit integer holds: larger whole numbers cannot even become floats (sums,
+# shares), and no count, amount or identifier of a brand file comes near.
+_LARGEST_INT = 2**63 - 1
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP = (
@@ -89,6 +99,11 @@ class _Builder:
             raise _issue(
                 "yaml-recursive", node, "this alias refers to itself", "remove the recursive alias"
             )
+        # `active` holds the containers around this one; aliases can nest deeper
+        # than the text does, so depth is bounded here rather than in the composer.
+        if len(self.active) >= MAX_DEPTH:
+            raise _too_deep(node)
+        _check_size(node, len(node.value))
         self.active.add(key)
         try:
             if isinstance(node, MappingNode):
@@ -135,7 +150,18 @@ class _Builder:
         if tag == _BOOL:
             return _CONVERTER.construct_yaml_bool(node)
         if tag == _INT:
-            return _CONVERTER.construct_yaml_int(node)
+            try:
+                whole: int = _CONVERTER.construct_yaml_int(node)
+            except ValueError:  # more digits than Python turns into a number
+                whole = _LARGEST_INT + 1
+            if -_LARGEST_INT <= whole <= _LARGEST_INT:
+                return whole
+            raise _issue(
+                "yaml-bad-number",
+                node,
+                f"this number is too large: socialplan reads whole numbers up to {_LARGEST_INT:,}",
+                "check the digits; write an identifier this long as text, in quotes",
+            )
         if tag == _FLOAT:
             value = _CONVERTER.construct_yaml_float(node)
             if value != value or value in (float("inf"), float("-inf")):
@@ -155,6 +181,31 @@ class _Builder:
             node,
             message,
             "remove the `!…` tag and write a plain value (text, number, list or mapping)",
+        )
+
+
+def _too_deep(node: Node) -> YamlRefused:
+    return _issue(
+        "yaml-too-deep",
+        node,
+        f"lists and mappings are nested more than {MAX_DEPTH} deep here",
+        "check the brackets and the indentation: brand files nest only a few levels",
+    )
+
+
+def _check_size(node: Node, size: int) -> None:
+    """Refuse a mapping of more than MAX_KEYS keys, a list of more than MAX_ITEMS items."""
+    shape, what, most = (
+        ("mapping", "keys", MAX_KEYS)
+        if isinstance(node, MappingNode)
+        else ("list", "items", MAX_ITEMS)
+    )
+    if size > most:
+        raise _issue(
+            f"yaml-too-many-{what}",
+            node,
+            f"the {shape} that starts here has more than {most:,} {what}",
+            "split it up, or check how the file was made: no brand file needs that many",
         )
 
 
@@ -183,9 +234,48 @@ class _FastLoader(_Loader):
         return _MAP if kind is MappingNode else _SEQ
 
 
+class _BoundedLoader(_FastLoader):
+    """The same, counting while it composes, for texts long enough to go over a bound.
+
+    YAML needs a character for each value, so a text of at most MAX_NODES characters
+    cannot hold too many: normal files are composed without this per-value callback.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.nodes = 0
+        self.depth = 0
+
+    # The composer calls these around every value it composes (for path
+    # resolvers, which we do not use): the one hook into libyaml's composer.
+    def descend_resolver(self, current_node: Node | None, current_index: Any) -> None:
+        self.nodes += 1
+        self.depth += 1
+        if current_node is None:
+            return
+        if self.nodes > MAX_NODES:
+            raise _issue(
+                "yaml-too-large",
+                current_node,
+                f"this document holds more than {MAX_NODES:,} values",
+                "split it up: no brand file needs that many",
+            )
+        if self.depth > MAX_DEPTH + 1:
+            raise _too_deep(current_node)
+        # Sequence items come with their index, mapping keys with None.
+        if current_index is None or type(current_index) is int:
+            _check_size(current_node, len(current_node.value) + 1)
+
+    def ascend_resolver(self) -> None:
+        self.depth -= 1
+
+
 def compose(text: str) -> Node | None:
-    """The node tree of a single-document YAML text (None for an empty one)."""
-    loader = _FastLoader(text)
+    """The node tree of a single-document YAML text (None for an empty one).
+
+    Raises `YamlRefused` beyond a bound above, `yaml.YAMLError` if it is not YAML.
+    """
+    loader = (_BoundedLoader if len(text) > MAX_NODES else _FastLoader)(text)
     try:
         return loader.get_single_node()
     finally:
@@ -234,39 +324,9 @@ def _syntax_issue(exc: yaml.MarkedYAMLError) -> YamlIssue:
     return YamlIssue("yaml-syntax", f"YAML syntax error: {problem}", _SYNTAX_HINT, line, col)
 
 
-def position(root: Node | None, pointer: Pointer, on_key: bool = False) -> tuple[int, int]:
-    """1-based line and column of the value (or key) at `pointer` below `root`.
-
-    Falls back to the deepest existing ancestor, then to the start of the file.
-    """
-    if root is None:
-        return (1, 1)
-    node = root
-    best = node.start_mark
-    last = len(pointer) - 1
-    for index, step in enumerate(pointer):
-        if isinstance(node, MappingNode) and isinstance(step, str):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, ScalarNode) and key_node.value == step:
-                    on_this_key = on_key and index == last
-                    best = key_node.start_mark if on_this_key else value_node.start_mark
-                    node = value_node
-                    break
-            else:
-                break
-        elif (
-            isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
-        ):
-            node = node.value[step]
-            best = node.start_mark
-        else:
-            break
-    return (best.line + 1, best.column + 1)
-
-
 def compose_quietly(text: str) -> Node | None:
     """The node tree, or None when the text does not parse (for locating only)."""
     try:
         return compose(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, YamlRefused):
         return None

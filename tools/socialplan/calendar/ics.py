@@ -140,7 +140,8 @@ def header(plan: Schedule) -> bytes:
     document.add("prodid", PRODID)
     document.add("version", "2.0")
     document.add("calscale", "GREGORIAN")
-    document.add("x-wr-calname", calendar_name(plan))
+    # vText: escaped like every other text (icalendar leaves an unknown X- property raw).
+    document.add("x-wr-calname", icalendar.vText(calendar_name(plan)))
     content: bytes = document.to_ical()
     if not content.endswith(END):
         raise AssertionError(f"icalendar did not end the calendar with {END!r}")

@@ -9,8 +9,10 @@ import click
 
 from .. import calendar as editorial
 from .. import console
+from ..errors import UsageError
 from ..loader import find_root, load
 from ..schedule import schedule
+from ..timeparse import YEARS, in_range
 from . import friendly_errors, locked, repo_option
 
 
@@ -83,6 +85,10 @@ def calendar(
       socialplan calendar --zone America/New_York --campaign winter-blend
       socialplan calendar --ics build/calendar.ics
     """
+    if start is not None and not in_range(start):
+        raise UsageError(
+            f"--start {start.date().isoformat()} is outside the years {YEARS}", "check the year"
+        )
     root = find_root(repo_root if repo_root is not None else Path.cwd())
     repo = load(root).repo
     selection = editorial.Selection(channels, pillars, campaigns)

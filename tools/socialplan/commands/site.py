@@ -10,6 +10,7 @@ import click
 from .. import console
 from ..errors import SocialplanError
 from ..loader import find_root
+from ..site.address import check_free
 from ..site.builder import config_file
 from . import repo_option, show_error
 
@@ -39,6 +40,7 @@ def serve(dev_addr: str, repo_root: Path | None) -> None:
 
     try:
         root = find_root(repo_root if repo_root is not None else Path.cwd())
+        check_free(dev_addr)
         path, default = config_file(root)
         overrides = {"docs_dir": str(root / "strategy")} if default else {}
         mkdocs_serve(str(path), dev_addr=dev_addr, **overrides)  # type: ignore[arg-type]
@@ -49,4 +51,8 @@ def serve(dev_addr: str, repo_root: Path | None) -> None:
         console.echo(
             f"socialplan: the site could not be served: {console.one_line(str(exc))}", err=True
         )
+        sys.exit(1)
+    except OSError as exc:  # e.g. the port was taken between the check and the start
+        reason = console.one_line(str(exc.strerror or exc))
+        console.echo(f"socialplan: the site could not be served: {reason}", err=True)
         sys.exit(1)

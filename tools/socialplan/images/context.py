@@ -11,7 +11,7 @@ from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..files import inside
+from ..files import inside, is_file
 from ..loader import MEDIA
 from ..model import Post, Repo, mapping
 from ..problems import Pointer, Problem, error, warning
@@ -112,7 +112,7 @@ class RenderContext:
                 f"`{file}` leads outside the repository",
                 "media paths are relative to content/media/; copy the file there",
             )
-        if not path.is_file():
+        if not is_file(path):
             raise ImageRefused(
                 "missing-media", f"{shown} does not exist", "add the file or fix the name"
             )

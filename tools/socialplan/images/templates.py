@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema, yamlio
+from ..locate import position
 from ..problems import Pointer, Problem, error
 
 BUILTIN = Path(__file__).resolve().parent / "bundled_templates"
@@ -175,11 +176,16 @@ def _boxes(data: Any, pointer: Pointer) -> list[tuple[dict[str, Any], Pointer]]:
     return found
 
 
+def _numbers(*values: Any) -> bool:
+    """Whether every value is a number (the schema reports any other)."""
+    return all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+
+
 def _meaning(data: dict[str, Any], rel: str) -> list[Problem]:
     problems = []
     for box, pointer in _boxes(data, ()):
         for start, length, axis in (("x", "width", "width"), ("y", "height", "height")):
-            if box[start] + box[length] > 1 + EPSILON:
+            if _numbers(box[start], box[length]) and box[start] + box[length] > 1 + EPSILON:
                 problems.append(
                     error(
                         "box-outside-card",
@@ -193,7 +199,11 @@ def _meaning(data: dict[str, Any], rel: str) -> list[Problem]:
     for name in ("title", "subtitle"):
         part = data.get(name)
         size = part.get("size") if isinstance(part, dict) else None
-        if isinstance(size, dict) and size["min"] > size["max"]:
+        if (
+            isinstance(size, dict)
+            and _numbers(size.get("min"), size.get("max"))
+            and size["min"] > size["max"]
+        ):
             problems.append(
                 error(
                     "size-range-reversed",
@@ -213,7 +223,7 @@ def locate(problems: list[Problem], text: str) -> list[Problem]:
     located = []
     for problem in problems:
         if problem.line == 0:
-            line, col = yamlio.position(tree, problem.pointer or (), problem.on_key)
+            line, col = position(tree, problem.pointer or (), problem.on_key)
             problem = replace(problem, line=line, col=col)
         located.append(problem)
     return located

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from ..files import inside, walk
+from ..files import exists, inside, is_file, walk
 from ..loader import MEDIA
 from ..model import Channel, Media, Post, Repo, text
 from ..platforms import NETWORKS
@@ -79,7 +79,7 @@ def _file_problem(repo: Repo, rel: str, file: str, pointer: Pointer) -> Problem 
             "media paths are relative to content/media/; copy the file there and give its name",
             pointer=pointer,
         )
-    if not path.exists():
+    if not exists(path):
         return error(
             "missing-media",
             rel,
@@ -87,7 +87,7 @@ def _file_problem(repo: Repo, rel: str, file: str, pointer: Pointer) -> Problem 
             "check the spelling, or add the file under content/media/",
             pointer=pointer,
         )
-    if not path.is_file():
+    if not is_file(path):
         return error(
             "missing-media",
             rel,
@@ -160,7 +160,7 @@ def _logo(repo: Repo) -> Iterator[Problem]:
             "keep the logo inside the repository, e.g. content/media/brand/logo.png",
             pointer=("visual", "logo"),
         )
-    elif not path.is_file():
+    elif not is_file(path):
         yield error(
             "missing-file",
             "strategy/brand.yaml",

@@ -18,7 +18,7 @@ from itertools import pairwise
 from .. import schedule as planning
 from ..model import Channel, Post, Repo, mapping, number
 from ..problems import Problem, error, warning
-from ..timeparse import zone
+from ..timeparse import YEARS, zone
 
 # A pillar mix is judged only over a window with at least this many posts:
 # with fewer, one post more or less swings a share by over 12 points.
@@ -189,7 +189,7 @@ def _unplaced(plan: planning.Schedule, repo: Repo) -> Iterator[Problem]:
                 "no-free-slot",
                 post.rel,
                 "`at: next` takes the next free slot from the month the post is filed in, but"
-                " this post is not in a content/posts/YYYY/MM/ folder",
+                f" this post is not in a content/posts/YYYY/MM/ folder of the years {YEARS}",
                 "move it into the folder of the month it should go out, or give it a time",
                 pointer=("at",),
             )

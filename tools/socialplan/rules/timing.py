@@ -7,11 +7,12 @@ from datetime import date
 
 from ..model import Repo, mapping, records, text
 from ..problems import Pointer, Problem, error, warning
-from ..timeparse import BadTime, parse_at, zone
+from ..timeparse import BadTime, day_of, in_range, out_of_range, parse_at, zone
 
 
 def check(repo: Repo) -> Iterator[Problem]:
     yield from _zones(repo)
+    yield from _dates(repo)
     yield from _date_ranges(repo)
     default_zone = repo.time_zone
     for post in repo.posts:
@@ -59,7 +60,7 @@ def check(repo: Repo) -> Iterator[Problem]:
             )
         campaign = repo.campaigns.get(post.campaign or "")
         if campaign is not None:
-            start, end = _day(campaign.start), _day(campaign.end)
+            start, end = day_of(campaign.start), day_of(campaign.end)
             if start and end and not start <= local_day <= end:
                 yield warning(
                     "outside-campaign",
@@ -97,11 +98,40 @@ def _zones(repo: Repo) -> Iterator[Problem]:
             yield error(bad.code, rel, bad.message, bad.hint, pointer=pointer)
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+def _dates(repo: Repo) -> Iterator[Problem]:
+    """Every date of the strategy within the years socialplan plans in (timeparse)."""
+    places: list[tuple[str, Pointer, object]] = []
+    for campaign in repo.campaigns.values():
+        for key in ("start", "end"):
+            places.append((campaign.rel, (*campaign.pointer, key), campaign.data.get(key)))
+    for index, period in records(repo.budget, "periods"):
+        for key in ("start", "end"):
+            places.append(("strategy/budget.yaml", ("periods", index, key), period.get(key)))
+    channels = repo.documents.get("strategy/channels.yaml")
+    lists: list[tuple[str, Pointer, object]] = [
+        (c.rel, (*c.pointer, "blackout_dates"), c.data.get("blackout_dates"))
+        for c in repo.channels.values()
+    ]
+    if channels is not None:
+        lists.append((channels.rel, ("blackout_dates",), channels.data.get("blackout_dates")))
+    for rel, pointer, values in lists:
+        if isinstance(values, list):
+            places += [(rel, (*pointer, i), value) for i, value in enumerate(values)]
+    for competitor in repo.competitors.values():
+        for index, seen in records(competitor.data, "observed"):
+            places.append(
+                (competitor.rel, ("observed", index, "observed_on"), seen.get("observed_on"))
+            )
+    for rel, pointer, value in places:
+        if not isinstance(value, str):
+            continue
+        try:
+            written = date.fromisoformat(value)
+        except ValueError:
+            continue  # the schema's `format: date` reports it
+        if not in_range(written):
+            bad = out_of_range(value)
+            yield error(bad.code, rel, bad.message, bad.hint, pointer=pointer)
 
 
 def _date_ranges(repo: Repo) -> Iterator[Problem]:
@@ -113,7 +143,7 @@ def _date_ranges(repo: Repo) -> Iterator[Problem]:
             ("strategy/budget.yaml", ("periods", index), text(period, "start"), text(period, "end"))
         )
     for rel, pointer, start_text, end_text in ranges:
-        start, end = _day(start_text), _day(end_text)
+        start, end = day_of(start_text), day_of(end_text)
         # A date that does not exist is reported by the schema's `format: date`.
         if start and end and end < start:
             yield error(

@@ -93,7 +93,13 @@ def config_file(root: Path) -> tuple[Path, bool]:
     own = root / "mkdocs.yml"
     if own.is_file():
         return own, False
-    return Path(str(resources.files(__package__).joinpath("default-mkdocs.yml"))), True
+    return default_config(), True
+
+
+def default_config() -> Path:
+    """socialplan's own mkdocs.yml, for a repository without one. It lives in the
+    package, so whoever uses it points docs_dir at the repository's strategy/."""
+    return Path(str(resources.files(__package__).joinpath("default-mkdocs.yml")))
 
 
 def stamp(config_path: Path, out: Path, prepared: Prepared) -> str:

@@ -33,7 +33,6 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_build_date
 
 from .. import console
@@ -41,8 +40,10 @@ from ..errors import SocialplanError
 from ..output_folders import SITE, claim
 from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
 from .bare import bare_images
+from .builder import default_config
 from .bytecode import template_cache
 from .context import Deferred, SourceFile
+from .headings import Headings
 from .incremental import THEME_PAGE, Incremental
 from .markup import TOC_MARK, UNSEARCHED
 from .sources import Prepared, prepare
@@ -126,9 +127,14 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
         self._token = TOKEN
 
     def root(self, config: MkDocsConfig) -> Path:
+        config_path = Path(config.config_file_path or ".")
         if self.config.repo:
-            return Path(config.config_file_path or ".").parent / self.config.repo
-        return Path(config.config_file_path or ".").parent
+            return config_path.parent / self.config.repo
+        if config_path.resolve() == default_config().resolve():
+            # socialplan's own configuration (`serve` in a repository without
+            # mkdocs.yml) is inside the package: docs_dir names the repository.
+            return Path(config.docs_dir).parent
+        return config_path.parent
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.prepared is None:
@@ -275,7 +281,7 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
         if not blocks:
             return html
         late: list[str] = []
-        headings = _Headings(config)
+        headings = Headings(config)
 
         def restore(match: re.Match[str]) -> str:
             block = blocks[int(match.group(1))]
@@ -315,42 +321,3 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
-
-
-class _Headings:
-    """Headings written as HTML (markup.html_heading), given what Markdown's `toc`
-    extension gives a Markdown heading: the permalink mkdocs.yml asks for
-    (`toc: permalink:`) and an entry in the page's table of contents."""
-
-    def __init__(self, config: MkDocsConfig) -> None:
-        options = (config.mdx_configs or {}).get("toc") or {}
-        symbol = options.get("permalink", False)
-        self.symbol = "&para;" if symbol is True else str(symbol) if symbol else ""
-        self.link_class = options.get("permalink_class", "headerlink")
-        self.link_title = options.get("permalink_title", "Permanent link")
-        self.leading = bool(options.get("permalink_leading", False))
-        self.links: list[AnchorLink] = []
-
-    def found(self, match: re.Match[str]) -> str:
-        level, anchor, title = int(match.group(1)), match.group(2), match.group(3)
-        self.links.append(AnchorLink(title, anchor, level))
-        if not self.symbol:
-            return f'<h{level} id="{anchor}">{title}</h{level}>'
-        link = (
-            f'<a class="{escape(self.link_class)}" href="#{anchor}"'
-            f' title="{escape(self.link_title)}">{self.symbol}</a>'
-        )
-        inner = link + title if self.leading else title + link
-        return f'<h{level} id="{anchor}">{inner}</h{level}>'
-
-    def add_to(self, page: Page) -> None:
-        """Nest the headings found under the page's own (its title), by level."""
-        if not self.links:
-            return
-        toc = page.toc.items if page.toc is not None else []
-        parents: list[AnchorLink] = [toc[-1]] if toc and toc[-1].level == 1 else []
-        for link in self.links:
-            while parents and parents[-1].level >= link.level:
-                parents.pop()
-            (parents[-1].children if parents else toc).append(link)
-            parents.append(link)

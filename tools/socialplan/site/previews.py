@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import urls
+from ..files import inside, is_file
 from ..model import Channel, Media, Post
 from ..platforms import NETWORKS, Measure, Network
 from .context import Site, SourceFile
@@ -135,8 +136,8 @@ def media_file(site: Site, rel: str) -> Path | None:
     if rel in site.media_found:
         return site.media_found[rel]
     folder = (site.repo.root / "content" / "media").resolve()
-    path = (folder / rel).resolve()
-    found = path if path.is_file() and folder in path.parents else None
+    path = folder / rel
+    found = path.resolve() if inside(path, folder) and is_file(path) else None
     site.media_found[rel] = found
     return found
 
