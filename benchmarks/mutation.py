@@ -27,12 +27,15 @@ benchmarks/out/mutation/GROUP/survivors.txt (with `--diffs`, each with its diff)
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import time
+import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -97,6 +100,10 @@ GROUPS: dict[str, Group] = {
         ),
     ),
 }
+# A line that is nothing but a string with a space in it: the wording of a message or
+# a hint. Its mutants ("XX…XX", upper case) change no behaviour that a test should pin,
+# so none are made. Problem codes, keys and paths have no space and are still mutated.
+WORDING = r"""^\s*[rRfFbBuU]{0,2}"[^"]* [^"]*"[,)]*\s*(#.*)?$"""
 # Not copied into a group's folder: the package (it goes to src/) and what is not code.
 _SKIP_TOP = {"tools", ".git", ".venv", "build", "site"}
 DETECTED = ("killed", "timeout", "caught by type check")
@@ -107,15 +114,20 @@ def main() -> int:
     parser.add_argument("--only", action="append", choices=sorted(GROUPS), help="a group")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutmut workers")
     parser.add_argument("--diffs", action="store_true", help="write each survivor's diff")
+    parser.add_argument("--rev", help="test this commit instead of the work tree")
     args = parser.parse_args()
     # Lowest priority: the machine is shared.
     os.nice(19 - os.nice(0))
     ensure_mutmut()
     names = args.only or list(GROUPS)
     summaries: dict[str, dict[str, Counter[str]]] = {}
-    # Every folder is laid out first, so that all groups test the same work tree even
-    # if it changes during the run.
-    folders = {name: stage(name, GROUPS[name]) for name in names}
+    # Every folder is laid out first, so that all groups test the same tree even if the
+    # work tree changes during the run.
+    root, files = source(args.rev)
+    suffix = f"-{args.rev}" if args.rev else ""
+    folders = {
+        name: stage(name, GROUPS[name], root, files, OUT / f"{name}{suffix}") for name in names
+    }
     for name, folder in folders.items():
         started = time.monotonic()
         print(f"{name}: mutating in {folder.relative_to(ROOT)} ...", flush=True)
@@ -146,25 +158,42 @@ def ensure_mutmut() -> None:
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", MUTMUT], check=True)
 
 
-def tracked_files() -> list[Path]:
-    """The work tree's files as git sees them: committed or not, but not ignored."""
+def source(rev: str | None) -> tuple[Path, list[Path]]:
+    """The tree to test and its files: the work tree as git sees it (committed or not,
+    but not ignored), or commit `rev` unpacked under benchmarks/out/mutation/."""
+    if rev is None:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        ).stdout.decode("utf-8")
+        return ROOT, [Path(p) for p in listed.split("\0") if p and (ROOT / p).exists()]
+    tree = OUT / f"_tree-{rev}"
+    if tree.exists():
+        shutil.rmtree(tree)
+    tree.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", rev], cwd=ROOT, check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as unpacked:
+        unpacked.extractall(tree, filter="tar")
     listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        ["git", "ls-tree", "-r", "-z", "--name-only", rev],
         cwd=ROOT,
         check=True,
         capture_output=True,
     ).stdout.decode("utf-8")
-    return [Path(p) for p in listed.split("\0") if p and (ROOT / p).exists()]
+    return tree, [Path(p) for p in listed.split("\0") if p]
 
 
-def stage(name: str, group: Group) -> Path:
+def stage(name: str, group: Group, root: Path, files: list[Path], folder: Path) -> Path:
     """A fresh folder for one group, laid out the way mutmut expects."""
-    folder = OUT / name
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     top: set[str] = set()
-    for rel in tracked_files():
+    for rel in files:
         first = rel.parts[0]
         if first in _SKIP_TOP and first != "tools":
             continue
@@ -176,33 +205,51 @@ def stage(name: str, group: Group) -> Path:
             target = folder / rel
             top.add(first)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if (ROOT / rel).is_dir():
+        if (root / rel).is_dir():
             # A link to a folder (the package's schemas/ and fonts): copied as files, so
             # that the copy mutmut makes of src/ holds them too.
-            shutil.copytree(ROOT / rel, target)
+            shutil.copytree(root / rel, target)
         else:
-            shutil.copy2(ROOT / rel, target)
+            shutil.copy2(root / rel, target)
     tests = sorted(
         {
-            path.relative_to(ROOT).as_posix()
+            path.relative_to(root).as_posix()
             for pattern in group.tests
-            for path in ROOT.glob(pattern)
+            for path in root.glob(pattern)
             if path.is_file()
         }
     )
+    if not (folder / "conftest.py").exists():
+        (folder / "conftest.py").write_text(CAP_EXAMPLES, encoding="utf-8")
+        top.add("conftest.py")
     (folder / "pyproject.toml").write_text(
-        config(group, tests, sorted(top - {"src", "pyproject.toml"})), encoding="utf-8"
+        config(root, group, tests, sorted(top - {"src", "pyproject.toml"})), encoding="utf-8"
     )
     return folder
 
 
-def config(group: Group, tests: list[str], also_copy: list[str]) -> str:
-    """pyproject.toml for a group: the repository's pytest settings, and mutmut's."""
-    import tomllib
+# Property tests draw up to 1,500 examples; every surviving mutant of a function they
+# reach would run them all. Under mutation they draw at most this many (a root
+# conftest.py of the group's folder, never of the repository).
+MAX_EXAMPLES = 100
+CAP_EXAMPLES = f'''"""Written by benchmarks/mutation.py: property tests draw fewer examples."""
 
-    pytest_settings = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["pytest"][
-        "ini_options"
-    ]
+from hypothesis import settings
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        test = getattr(item, "obj", None)
+        given = getattr(test, "_hypothesis_internal_use_settings", None)
+        if given is not None and given.max_examples > {MAX_EXAMPLES}:
+            test._hypothesis_internal_use_settings = settings(given, max_examples={MAX_EXAMPLES})
+'''
+
+
+def config(root: Path, group: Group, tests: list[str], also_copy: list[str]) -> str:
+    """pyproject.toml for a group: the repository's pytest settings, and mutmut's."""
+    settings = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    pytest_settings = settings["tool"]["pytest"]["ini_options"]
     filters = pytest_settings.get("filterwarnings", [])
     # JSON strings and lists of them are valid TOML.
     lines = [
@@ -213,6 +260,7 @@ def config(group: Group, tests: list[str], also_copy: list[str]) -> str:
         f'source_paths = ["src/{PACKAGE}"]',
         f"only_mutate = {json.dumps([f'src/{PACKAGE}/{g}' for g in group.mutate])}",
         f"also_copy = {json.dumps(also_copy)}",
+        f"do_not_mutate_patterns = {json.dumps([WORDING])}",
         'pytest_add_cli_args = ["-p", "no:cacheprovider"]',
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
         # The folder is no git repository of its own, and starts fresh every run.
