@@ -80,3 +80,33 @@ def test_a_pin_title_too_long_in_an_override(brand: BrandRepo) -> None:
 def test_a_missing_media_file_points_at_its_name(brand: BrandRepo) -> None:
     write(brand, "media:\n  - alt: A cup.\n    file: nowhere.png\n", "Hello.")
     assert located(brand) == [(11, 11, "missing-media")]
+
+
+THREADS = """channels:
+  - {id: threads, network: threads, account: brand, time_zone: Europe/London}
+"""
+LINKS = " ".join(f"https://site{i}.example.org/page" for i in range(6))
+
+
+def test_a_channel_problem_points_at_the_override_text_or_the_channel(brand: BrandRepo) -> None:
+    brand.write("strategy/channels.yaml", THREADS)
+    write(brand, "", LINKS, channel="threads")
+    assert [(line, code) for line, _, code in located(brand)] == [(7, "too-many-links")]
+    write(brand, f"overrides:\n  threads:\n    text: {LINKS}\n", "Hello.", channel="threads")
+    assert [(line, code) for line, _, code in located(brand)] == [(11, "too-many-links")]
+
+
+def test_a_tag_that_needs_no_camel_case_does_not_hide_the_next(brand: BrandRepo) -> None:
+    # "roastery" is one word: no suggestion; "specialtycoffee" is two.
+    write(brand, "hashtags: [roastery, specialtycoffee]\n", "Our specialty coffee roastery.")
+    assert located(brand) == [(9, 22, "hashtag-not-camel-case")]
+
+
+def test_a_lower_case_hashtag_is_reported_once_for_all_channels(brand: BrandRepo) -> None:
+    channels = (brand.root / "strategy/channels.yaml").read_text(encoding="utf-8")
+    second = channels.split("channels:\n", 1)[1].replace("id: bluesky", "id: bluesky-two")
+    brand.write("strategy/channels.yaml", channels + second)
+    write(brand, "hashtags: [specialtycoffee]\n", "Our specialty coffee.")
+    text = (brand.root / "content/posts/2027/01/a.md").read_text(encoding="utf-8")
+    brand.write("content/posts/2027/01/a.md", text.replace("[bluesky]", "[bluesky, bluesky-two]"))
+    assert located(brand) == [(9, 12, "hashtag-not-camel-case")]
