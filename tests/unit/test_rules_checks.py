@@ -243,3 +243,18 @@ def test_instagram_and_pinterest_need_an_image_or_a_card(brand: BrandRepo) -> No
         ("content/posts/2027/01/insta.md", 7, "error", "image-required"),
         ("content/posts/2027/01/pins.md", 7, "error", "image-required"),
     ]
+
+
+def test_a_thread_needs_a_single_text_of_its_own_where_threads_do_not_exist(
+    brand: BrandRepo,
+) -> None:
+    brand.write(
+        "strategy/channels.yaml",
+        "channels:\n"
+        "  - {id: linkedin, network: linkedin, account: brand, time_zone: Europe/London}\n",
+    )
+    thread = "[Then more., And the end.]"
+    post(brand, "a", channels="[linkedin]", thread=thread)
+    assert found(brand) == [("content/posts/2027/01/a.md", 9, "error", "thread-not-supported")]
+    post(brand, "a", channels="[linkedin]", thread=thread, overrides="{linkedin: {text: All.}}")
+    assert found(brand) == []
