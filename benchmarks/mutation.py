@@ -115,16 +115,25 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutmut workers")
     parser.add_argument("--diffs", action="store_true", help="write each survivor's diff")
     parser.add_argument("--rev", help="test this commit instead of the work tree")
+    parser.add_argument(
+        "--report", action="store_true", help="print the scores of the last run, run nothing"
+    )
     args = parser.parse_args()
     # Lowest priority: the machine is shared.
     os.nice(19 - os.nice(0))
     ensure_mutmut()
     names = args.only or list(GROUPS)
     summaries: dict[str, dict[str, Counter[str]]] = {}
+    suffix = f"-{args.rev}" if args.rev else ""
+    if args.report:
+        for name in names:
+            if (OUT / f"{name}{suffix}" / "mutants").is_dir():
+                summaries[name] = by_module(read_results(OUT / f"{name}{suffix}"))
+        print(report(summaries))
+        return 0
     # Every folder is laid out first, so that all groups test the same tree even if the
     # work tree changes during the run.
     root, files = source(args.rev)
-    suffix = f"-{args.rev}" if args.rev else ""
     folders = {
         name: stage(name, GROUPS[name], root, files, OUT / f"{name}{suffix}") for name in names
     }
@@ -343,7 +352,8 @@ def report(summaries: dict[str, dict[str, Counter[str]]]) -> str:
 
 
 def _row(module: str, counts: Counter[str]) -> str:
-    total = sum(counts.values())
+    # A run cut short leaves mutants "not checked": they count in no score.
+    total = sum(n for status, n in counts.items() if status != "not checked")
     detected = sum(counts[s] for s in DETECTED)
     score = f"{100 * detected / total:.1f}%" if total else "-"
     missed = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()) if s not in DETECTED)
