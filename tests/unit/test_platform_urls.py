@@ -19,6 +19,8 @@ LONGEST = 4096 - len("https://")  # twitter-text's limit counts the scheme twice
     [
         ("https://example.com/" + "a" * (LONGEST - 20), 23),  # the longest URL
         ("https://example.com/" + "a" * (LONGEST - 19), LONGEST + 1),  # too long: text
+        ("example.com/" + "a" * (LONGEST - 12), 23),  # a bare domain counts as https://
+        ("example.com/" + "a" * (LONGEST - 11), LONGEST + 1),
         ("https://t.co/" + "a" * 40, 23),  # the longest t.co slug
         ("https://t.co/" + "a" * 41, 13 + 41),
         ("https://t.co/" + "a" * 41 + " https://example.com", 13 + 41 + 1 + 23),
