@@ -64,7 +64,10 @@ def check_variant(
     pointer = channel_pointer(post, channel.id)
     count = max(composed.tag_counts, default=0)
     policy = mapping(channel.data, "hashtags")
-    cap = channel.limit("hashtags") or network.hashtag_cap
+    # `limits: {hashtags: 0}` means none at all, not the network's default.
+    cap = channel.limit("hashtags")
+    if cap is None:
+        cap = network.hashtag_cap
     if cap is not None and count > cap:
         yield error(
             "too-many-hashtags",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -111,7 +112,7 @@ def _alt_text(post: Post, repo: Repo) -> Iterator[Problem]:
 def _one_alt(post: Post, item: Media, channels: list[Channel]) -> Iterator[Problem]:
     alt = (item.alt or "").strip()
     pointer = (*item.pointer, "alt") if item.alt is not None else item.pointer
-    if not alt:
+    if not _readable(alt):
         yield error(
             "alt-text-missing",
             post.rel,
@@ -144,6 +145,12 @@ def _one_alt(post: Post, item: Media, channels: list[Channel]) -> Iterator[Probl
                 "shorten it; put the detail in the post text",
                 pointer=pointer,
             )
+
+
+def _readable(alt: str) -> bool:
+    """Whether `alt` has anything to read: white space and invisible format characters
+    (zero-width space, word joiner, byte order mark) alone say nothing."""
+    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in alt)
 
 
 def _logo(repo: Repo) -> Iterator[Problem]:
