@@ -33,6 +33,7 @@ LOCK = Path("build", ".socialplan.lock")
 OWNER = Path("build", ".socialplan.lock.json")
 TIMEOUT_VARIABLE = "SOCIALPLAN_LOCK_TIMEOUT"
 DEFAULT_TIMEOUT = 600.0
+GRACE = 1.0  # seconds waited before saying so
 COMMANDS = ("build", "images", "variants", "calendar", "publish")
 
 _held: dict[Path, int] = {}
@@ -94,7 +95,9 @@ def hold(
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(path))
         try:
-            lock.acquire(timeout=0)
+            # A moment's grace: a short wait needs no message, and the holder has
+            # then written who it is (it does so right after taking the lock).
+            lock.acquire(timeout=min(GRACE, wait))
         except Timeout:
             if progress is not None:
                 progress(
