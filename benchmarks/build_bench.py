@@ -111,7 +111,7 @@ def floor_site(root: Path, pages: int, target: Path) -> Path:
     """
     import yaml
 
-    from socialplan import frontmatter
+    from socialplan.load import frontmatter
     from socialplan.site import NAVIGATION
 
     docs = target / "docs"

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import validate_bench
 from socialplan.calendar import month_view, to_ics, week_view
-from socialplan.loader import load
-from socialplan.rules import schedule as schedule_rules
-from socialplan.schedule import schedule
+from socialplan.load.loader import load
+from socialplan.rules import cadence as schedule_rules
+from socialplan.schedule.slots import schedule
 
 
 def best(runs: int, work: Callable[[], object]) -> tuple[float, object]:

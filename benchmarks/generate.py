@@ -114,7 +114,7 @@ def _copy_strategy(source: Path, target: Path) -> None:
 def _validation_errors(target: Path) -> list[str] | None:
     """Errors socialplan reports on `target`, or None when it cannot be imported."""
     try:
-        from socialplan.validate import validate
+        from socialplan.rules.validate import validate
     except ImportError:
         return None
     report = validate(paths=(), root=target).report

@@ -34,7 +34,7 @@ from socialplan.images.cards import CardContent, render_card  # noqa: E402
 from socialplan.images.encoding import encode  # noqa: E402
 from socialplan.images.fonts import BUNDLED, FontLibrary  # noqa: E402
 from socialplan.images.templates import CardTemplate, load_template, template_files  # noqa: E402
-from socialplan.loader import load  # noqa: E402
+from socialplan.load.loader import load  # noqa: E402
 
 TITLES = [
     "Hearth is here",

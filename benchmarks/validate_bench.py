@@ -120,7 +120,7 @@ def measure_floor(root: Path) -> dict[str, Any]:
 
 
 def measure_validate(root: Path, profile: Path | None = None) -> dict[str, Any]:
-    from socialplan.validate import validate
+    from socialplan.rules.validate import validate
 
     profiler = cProfile.Profile() if profile else None
     started = time.perf_counter()

@@ -23,10 +23,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from socialplan.loader import load
-from socialplan.segments import tokenize
-from socialplan.variant_files import dumps, record
-from socialplan.variants import compose
+from socialplan.load.loader import load
+from socialplan.variants.compose import compose
+from socialplan.variants.output_files import dumps, record
+from socialplan.variants.pieces import tokenize
 from validate_bench import repository
 
 NETWORKS = ("x", "bluesky", "mastodon", "linkedin", "threads")

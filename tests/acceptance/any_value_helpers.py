@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from socialplan import frontmatter, schema, yamlio
+from socialplan.load import frontmatter, schema, yamlio
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = object()

@@ -21,14 +21,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialplan import variant_files
 from socialplan.cli import main
-from socialplan.loader import load
-from socialplan.schedule import schedule
+from socialplan.load.loader import load
+from socialplan.rules.validate import validate
+from socialplan.schedule.slots import schedule
 from socialplan.site import pages
-from socialplan.site.context import materialized
-from socialplan.site.sources import collect_extras
-from socialplan.validate import validate
+from socialplan.site.content import materialized
+from socialplan.site.prepare import collect_extras
+from socialplan.variants import output_files
 
 from .any_value_helpers import FILES, KEY, RAW_MARK, Document, fields, make_base
 
@@ -157,7 +157,7 @@ def run_everything(root: Path, out: Path, *, quick: bool = False) -> None:
     plan = schedule(repo)
     for content in pages(repo, plan, collect_extras(root, plan)).values():
         materialized(content)
-    variant_files.write_all(repo, out / "variants")
+    output_files.write_all(repo, out / "variants")
 
 
 # One of each kind of value that has broken something, for the sweep below.

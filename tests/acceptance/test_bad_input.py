@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import textwrap
 
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

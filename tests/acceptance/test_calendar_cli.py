@@ -10,9 +10,9 @@ from click.testing import CliRunner, Result
 from ical.calendar_stream import IcsCalendarStream
 
 from socialplan.commands.calendar import calendar
-from socialplan.loader import load
-from socialplan.rules import schedule as schedule_rules
-from socialplan.schedule import schedule
+from socialplan.load.loader import load
+from socialplan.rules import cadence as schedule_rules
+from socialplan.schedule.slots import schedule
 
 from ..conftest import ROOT, BrandRepo
 

@@ -15,7 +15,7 @@ from socialplan.commands.images import images
 from socialplan.images import ImageSettings, render_images
 from socialplan.images.encoding import metadata_segments
 from socialplan.images.networks import SPECS
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import ROOT, BrandRepo
 from ..unit.test_images_sources import phone_photo, png_declaring
@@ -302,7 +302,7 @@ def test_validate_catches_what_a_header_shows(repo: BrandRepo) -> None:
     front = POST.format(id="bad", title="Bad", channels="bluesky")
     repo.post("bad", front + "media:\n  - file: notes.jpg\n    alt: Notes.\n")
     from socialplan.rules import images as image_rules
-    from socialplan.validate import locate
+    from socialplan.rules.validate import locate
 
     validation = validate(root=repo.root)
     problems = locate(list(image_rules.check(validation.repo)), validation.repo)
@@ -313,7 +313,7 @@ def test_a_card_without_alt_text_or_with_an_unknown_template(repo: BrandRepo) ->
     front = POST.format(id="c", title="C", channels="bluesky, instagram")
     repo.post("c", front + "card:\n  template: anouncement\n  title: Hello\n")
     from socialplan.rules import images as image_rules
-    from socialplan.validate import locate
+    from socialplan.rules.validate import locate
 
     validation = validate(root=repo.root)
     problems = locate(list(image_rules.check(validation.repo)), validation.repo)

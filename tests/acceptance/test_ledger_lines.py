@@ -1,13 +1,13 @@
 """The ledger under state/: a damaged line is a located problem, and every other line
-is still read (socialplan.ledger is the one reader of the site, the preview and
+is still read (socialplan.load.ledger is the one reader of the site, the preview and
 validation)."""
 
 from __future__ import annotations
 
 import json
 
-from socialplan import ledger
-from socialplan.site.sources import read_ledger
+from socialplan.load import ledger
+from socialplan.site.prepare import read_ledger
 
 from ..conftest import BrandRepo
 from ..unit.test_site_pages import add_hostile_post

@@ -1,5 +1,5 @@
 """Output folders never destroy anything: socialplan fills, empties and replaces only a
-folder that is new, empty or marked as its own (socialplan.output_folders).
+folder that is new, empty or marked as its own (socialplan.guards.output_folders).
 
 Every path here is absolute: a relative `--out ..` would name a folder of the
 machine running the tests, not of the test's copy.
@@ -20,7 +20,7 @@ from .build_helpers import build, run, snapshot, tree
 from .test_preview import git
 from .test_site_build import QUIET, copy_demo
 
-MARKER = ".socialplan-output"  # socialplan.output_folders.MARKER
+MARKER = ".socialplan-output"  # socialplan.guards.output_folders.MARKER
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import subprocess
 
-from socialplan import yamlio
-from socialplan.loader import MAX_POST_BYTES
-from socialplan.validate import validate
+from socialplan.load import yamlio
+from socialplan.load.loader import MAX_POST_BYTES
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

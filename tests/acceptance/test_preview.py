@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from socialplan.commands.preview import preview
-from socialplan.ledger import published, published_ids
+from socialplan.load.ledger import published, published_ids
 from socialplan.preview.escape import WORD_JOINER
 
 from ..conftest import BrandRepo
@@ -208,7 +208,7 @@ def test_not_a_git_repository(runner: CliRunner, brand: BrandRepo, monkeypatch) 
 
 
 def test_a_brand_in_a_subfolder_of_the_git_repository(runner: CliRunner, tmp_path: Path):
-    from socialplan import scaffold
+    from socialplan.starter import scaffold
 
     top = tmp_path / "mono"
     scaffold.init(top / "brands" / "one", name="One", time_zone="UTC")

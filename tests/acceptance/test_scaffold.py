@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from socialplan.cli import main
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

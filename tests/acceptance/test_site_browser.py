@@ -25,7 +25,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 
 from socialplan.site.builder import build_site
-from socialplan.site.sources import prepare
+from socialplan.site.prepare import prepare
 
 from ..conftest import ROOT, BrandRepo
 from ..unit.test_site_pages import add_hostile_post

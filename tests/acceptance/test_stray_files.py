@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

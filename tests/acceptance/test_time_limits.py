@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from socialplan.cli import main
-from socialplan.timeparse import BadTime, parse_at
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
+from socialplan.schedule.times import BadTime, parse_at
 
 from ..conftest import BrandRepo
 

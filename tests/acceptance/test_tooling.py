@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from socialplan import schema
 from socialplan.cli import main
-from socialplan.loader import STRATEGY_FILES
+from socialplan.load import schema
+from socialplan.load.loader import STRATEGY_FILES
 
 from ..conftest import ROOT, BrandRepo
 

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 

@@ -13,20 +13,12 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from socialplan import buildcache
 from socialplan.build import CALENDAR, write_calendar
+from socialplan.cache import store
 from socialplan.calendar import Selection, to_ics
-from socialplan.calendar.ics import (
-    END,
-    PRODID,
-    EventCache,
-    calendar_name,
-    event,
-    header,
-    stamp,
-)
-from socialplan.loader import load
-from socialplan.schedule import Schedule, schedule
+from socialplan.calendar.ics import END, PRODID, EventCache, calendar_name, event, header, stamp
+from socialplan.load.loader import load
+from socialplan.schedule.slots import Schedule, schedule
 
 from ..conftest import BrandRepo
 from .test_calendar_ics import CAMPAIGNS, CHANNELS, LAUNCH, LONG, PEOPLE, QUEUED, write
@@ -211,17 +203,17 @@ def test_write_calendar_keeps_the_cache(brand_repo: BrandRepo) -> None:
     root = brand_repo.root
     path, data = write_calendar(root, plan_of(root))
     assert path == root / CALENDAR and path.read_bytes() == data == whole(plan_of(root))
-    kept = buildcache.read(root, "calendar")
+    kept = store.read(root, "calendar")
     assert set(kept) == ALL
     # Unchanged: the same file and the same cache, which is not rewritten.
-    written = buildcache.path(root, "calendar").stat().st_mtime_ns
+    written = store.path(root, "calendar").stat().st_mtime_ns
     assert write_calendar(root, plan_of(root))[1] == data
-    assert buildcache.path(root, "calendar").stat().st_mtime_ns == written
+    assert store.path(root, "calendar").stat().st_mtime_ns == written
     # A deleted post's events leave the cache: it never grows with old posts.
     (root / "content/posts/2027/03/launch.md").unlink()
     _, data = write_calendar(root, plan_of(root))
     assert data == whole(plan_of(root)) == path.read_bytes()
-    assert set(buildcache.read(root, "calendar")) == {
+    assert set(store.read(root, "calendar")) == {
         "queued.bluesky@socialplan",
         "other.mastodon@socialplan",
     }
@@ -239,14 +231,14 @@ def test_write_calendar_keeps_the_cache(brand_repo: BrandRepo) -> None:
 )
 def test_a_corrupt_cache_file_is_ignored(brand_repo: BrandRepo, content: bytes) -> None:
     root = brand_repo.root
-    cache_file = buildcache.path(root, "calendar")
+    cache_file = store.path(root, "calendar")
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     cache_file.write_bytes(content)
     _, data = write_calendar(root, plan_of(root))
     assert data == whole(plan_of(root)) == (root / CALENDAR).read_bytes()
     # Replaced by a good one, which the next build uses.
-    assert set(buildcache.read(root, "calendar")) == ALL
+    assert set(store.read(root, "calendar")) == ALL
     plan = plan_of(root)
-    cache = EventCache(buildcache.read(root, "calendar"))
+    cache = EventCache(store.read(root, "calendar"))
     assert to_ics(plan, cache=cache) == data
     assert cache.built == []

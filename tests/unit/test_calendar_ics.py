@@ -16,9 +16,9 @@ from ical.calendar_stream import IcsCalendarStream
 
 from socialplan.calendar import EVENT_MINUTES, Selection, to_ics, write_ics
 from socialplan.errors import WriteError
-from socialplan.loader import load
-from socialplan.schedule import Schedule, schedule
-from socialplan.variants import compose
+from socialplan.load.loader import load
+from socialplan.schedule.slots import Schedule, schedule
+from socialplan.variants.compose import compose
 
 from ..conftest import BrandRepo
 

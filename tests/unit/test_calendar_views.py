@@ -8,8 +8,8 @@ import pytest
 
 from socialplan.calendar import Selection, default_start, month_view, week_view
 from socialplan.errors import UsageError
-from socialplan.loader import load
-from socialplan.schedule import Schedule, schedule
+from socialplan.load.loader import load
+from socialplan.schedule.slots import Schedule, schedule
 
 from ..conftest import BrandRepo
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from socialplan.cache.checks import PostChecks
 from socialplan.problems import Problem
-from socialplan.rules.memo import PostChecks
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

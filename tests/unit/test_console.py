@@ -1,4 +1,4 @@
-"""The line-safe printer (`socialplan.console`): nothing printed is a workflow command
+"""The line-safe printer (`socialplan.guards.console`): nothing printed is a workflow command
 unless socialplan composed it."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialplan.console import (
+from socialplan.guards.console import (
     WORD_JOINER,
     WorkflowCommand,
     json_text,

@@ -1,4 +1,4 @@
-"""Every delete and write from a record stays inside its folder (socialplan.containment)."""
+"""Every delete and write from a record stays inside its folder (socialplan.guards.containment)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from socialplan.containment import Folder, OutsideFolder, plain_relative
+from socialplan.guards.containment import Folder, OutsideFolder, plain_relative
 
 
 @pytest.mark.parametrize("path", ["a", "posts/x-1.md", "media/é.jpg", "a..b/c.."])

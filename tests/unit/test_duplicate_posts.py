@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from socialplan.loader import load
-from socialplan.validate import validate
+from socialplan.load.loader import load
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

@@ -9,9 +9,9 @@ from atproto import client_utils
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialplan.facets import byte_range_text
 from socialplan.platforms.bluesky import short_link
-from socialplan.variants import compose
+from socialplan.variants.compose import compose
+from socialplan.variants.facets import byte_range_text
 
 from .variant_helpers import PEOPLE, channel, post
 

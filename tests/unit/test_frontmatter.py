@@ -1,6 +1,6 @@
 import pytest
 
-from socialplan import frontmatter
+from socialplan.load import frontmatter
 
 
 def test_split_finds_yaml_and_body_lines():

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, PngImagePlugin
 
+from socialplan.guards.image_metadata import FRAMES, TRAILER, TRUNCATED, metadata_segments
 from socialplan.images.copies import FOLDER, BareCopies
 from socialplan.images.encoding import write_bare
-from socialplan.images.metadata import FRAMES, TRAILER, TRUNCATED, metadata_segments
 from socialplan.images.originals import bare_copy
 from socialplan.images.sources import ImageRefused
 

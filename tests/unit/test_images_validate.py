@@ -13,7 +13,7 @@ from PIL import Image
 
 from socialplan.build import build
 from socialplan.problems import Problem
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 from .leaky_images import SVG, leaky_jpeg, truncated_jpeg
@@ -131,7 +131,7 @@ def test_a_build_remembers_which_images_decode_and_still_catches_a_damaged_one(
     entries = json.loads(kept.read_text("utf-8"))["entries"]
     assert len(entries) == 1
     # The next build's validation reads and hashes the photo, and decodes nothing.
-    from socialplan.loader import load
+    from socialplan.load.loader import load
     from socialplan.rules import images
     from socialplan.rules.decodes import Decodes
 

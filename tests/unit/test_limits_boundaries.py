@@ -30,7 +30,7 @@ from uniseg.graphemecluster import grapheme_clusters
 
 from socialplan.platforms import NETWORKS
 from socialplan.problems import Problem
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

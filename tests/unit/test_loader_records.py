@@ -4,7 +4,7 @@ say what went wrong, and a count of the files it read.
 
 from __future__ import annotations
 
-from socialplan.loader import load
+from socialplan.load.loader import load
 
 from ..conftest import BrandRepo
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from socialplan import variants
-from socialplan.loader import load
-from socialplan.validate import validate
+from socialplan.load.loader import load
+from socialplan.rules.validate import validate
+from socialplan.variants import compose
 
 from ..conftest import BrandRepo
 
@@ -33,7 +33,7 @@ overrides:
 def parts(brand: BrandRepo, channel_id: str) -> list[str]:
     repo = load(brand.root).repo
     post = repo.posts[0]
-    return variants.compose(post, repo.channels[channel_id], repo.people, repo).parts
+    return compose.compose(post, repo.channels[channel_id], repo.people, repo).parts
 
 
 def test_override_text_opens_the_thread_where_threads_exist(brand: BrandRepo) -> None:

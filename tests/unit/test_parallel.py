@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from socialplan import parallel
-from socialplan.validate import validate
+from socialplan.load import parallel
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

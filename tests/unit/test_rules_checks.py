@@ -10,7 +10,7 @@ Instagram post with no image, a campaign serving another objective.
 
 from __future__ import annotations
 
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

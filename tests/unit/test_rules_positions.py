@@ -4,7 +4,7 @@ line of a thread part, an override's text or title, a hashtag in a list, or a me
 
 from __future__ import annotations
 
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

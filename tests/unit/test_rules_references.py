@@ -7,7 +7,7 @@ import io
 
 from PIL import Image
 
-from socialplan.validate import validate
+from socialplan.rules.validate import validate
 
 from ..conftest import BrandRepo
 

@@ -1,4 +1,4 @@
-"""The one JSON reader for files socialplan does not trust (socialplan.safejson)."""
+"""The one JSON reader for files socialplan does not trust (socialplan.guards.safejson)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialplan import safejson
-from socialplan.safejson import JsonRefused
+from socialplan.guards import safejson
+from socialplan.guards.safejson import JsonRefused
 
 # Text that makes JSON hard to skim: brackets, quotes and backslashes inside strings.
 TRICKY = st.text(alphabet=st.sampled_from('[]{}"\\/ab\n\u00e9\U0001f600\u2028'), max_size=12)

@@ -1,7 +1,7 @@
 from datetime import UTC, datetime
 
-from socialplan.loader import load
-from socialplan.schedule import schedule
+from socialplan.load.loader import load
+from socialplan.schedule.slots import schedule
 
 from ..conftest import BrandRepo
 

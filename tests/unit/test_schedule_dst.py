@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from socialplan.loader import load
-from socialplan.schedule import schedule
+from socialplan.load.loader import load
+from socialplan.schedule.slots import schedule
 
 from ..conftest import BrandRepo
 

@@ -9,10 +9,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialplan import schedule as planning
-from socialplan.loader import load
-from socialplan.model import Channel, Repo, build_post
-from socialplan.timeparse import zone
+from socialplan.load.loader import load
+from socialplan.load.model import Channel, Repo, build_post
+from socialplan.schedule import slots as planning
+from socialplan.schedule.times import zone
 
 from ..conftest import BrandRepo
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from socialplan import schedule as planning
 from socialplan.problems import Problem
-from socialplan.rules import schedule as schedule_rules
-from socialplan.validate import validate
+from socialplan.rules import cadence as schedule_rules
+from socialplan.rules.validate import validate
+from socialplan.schedule import slots as planning
 
 from ..conftest import BrandRepo
 
@@ -247,6 +247,6 @@ def test_pillar_mix_is_judged_window_by_window(mix: BrandRepo) -> None:
 
 
 def test_schedule_rules_do_not_fire_on_a_fresh_repository(brand: BrandRepo) -> None:
-    from socialplan.loader import load
+    from socialplan.load.loader import load
 
     assert list(schedule_rules.check(load(brand.root).repo)) == []

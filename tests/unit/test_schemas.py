@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from socialplan import schema
+from socialplan.load import schema
 
 ROOT = Path(__file__).resolve().parents[2]
 

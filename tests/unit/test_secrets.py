@@ -2,10 +2,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialplan import credentials as secrets
-from socialplan.credentials import find
-from socialplan.loader import load
-from socialplan.validate import validate
+from socialplan.load import credentials as secrets
+from socialplan.load.credentials import find
+from socialplan.load.loader import load
+from socialplan.rules.validate import validate
 
 from ..conftest import ROOT, BrandRepo
 

@@ -10,11 +10,11 @@ from html.parser import HTMLParser
 
 from PIL import Image
 
-from socialplan import digests
-from socialplan.loader import load
-from socialplan.schedule import schedule
+from socialplan.cache import fingerprints
+from socialplan.load.loader import load
+from socialplan.schedule.slots import schedule
 from socialplan.site import NAVIGATION, Extras, PublishedRecord, SourceFile, pages
-from socialplan.site.context import Deferred, Site, materialized
+from socialplan.site.content import Deferred, Site, materialized
 
 from ..conftest import ROOT, BrandRepo
 
@@ -217,7 +217,7 @@ def test_deferred_post_pages_are_the_pages_made_at_once(brand: BrandRepo) -> Non
     repo = load(brand.root).repo
     plan = schedule(repo)
     eager = pages(repo, plan, Extras())
-    deferred = pages(repo, plan, Extras(strategy_digest=digests.strategy(repo)))
+    deferred = pages(repo, plan, Extras(strategy_digest=fingerprints.strategy(repo)))
     posts = [path for path in eager if path.startswith("posts/")]
     assert posts and all(isinstance(deferred[path], Deferred) for path in posts)
     # The same files (images a page shows included), the same text once made.

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from socialplan import threads
 from socialplan.platforms import NETWORKS
-from socialplan.segments import tokenize
-from socialplan.variants import compose
+from socialplan.variants import splitting
+from socialplan.variants.compose import compose
+from socialplan.variants.pieces import tokenize
 
 from .variant_helpers import PEOPLE, channel, post
 
 
 def chunks(text: str, limit: int) -> list[str]:
-    result = threads.split(tokenize(text), lambda candidate: len(candidate) <= limit)
+    result = splitting.split(tokenize(text), lambda candidate: len(candidate) <= limit)
     return ["".join(piece.sent for piece in chunk.pieces) for chunk in result]
 
 
@@ -69,7 +69,7 @@ def test_an_atom_longer_than_a_post_stays_whole_and_too_long() -> None:
 
 def test_chunks_and_separators_join_back_into_the_text() -> None:
     text = "One.  Two three.\n\nFour five six seven. Eight."
-    result = threads.split(tokenize(text), lambda candidate: len(candidate) <= 12)
+    result = splitting.split(tokenize(text), lambda candidate: len(candidate) <= 12)
     joined = "".join("".join(p.sent for p in c.pieces) + c.separator for c in result)
     assert joined == text
     assert all(not c.separator.strip() for c in result)

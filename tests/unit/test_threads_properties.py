@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from twitter_text import parse_tweet
 from uniseg.graphemecluster import grapheme_clusters
 
-from socialplan import threads
-from socialplan.segments import TEXT, tokenize
-from socialplan.variants import compose
+from socialplan.variants import splitting as threads
+from socialplan.variants.compose import compose
+from socialplan.variants.pieces import TEXT, tokenize
 
 from .variant_helpers import PEOPLE, channel, post
 

@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from socialplan.timeparse import BadTime, parse_at
+from socialplan.schedule.times import BadTime, parse_at
 
 
 def utc(when):

@@ -1,4 +1,4 @@
-"""One URL check for every address that comes from data (`socialplan.urls`)."""
+"""One URL check for every address that comes from data (`socialplan.guards.urls`)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from socialplan import urls
 from socialplan.calendar import to_ics
-from socialplan.loader import load
-from socialplan.schedule import schedule
-from socialplan.site.sources import prepare
-from socialplan.validate import validate
-from socialplan.variants import compose
+from socialplan.guards import urls
+from socialplan.load.loader import load
+from socialplan.rules.validate import validate
+from socialplan.schedule.slots import schedule
+from socialplan.site.prepare import prepare
+from socialplan.variants.compose import compose
 
 from ..conftest import BrandRepo
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from socialplan import buildcache
+from socialplan.cache import store
 from socialplan.errors import WriteError
-from socialplan.loader import load
-from socialplan.model import Repo
-from socialplan.variant_files import CACHE, OUTPUT, Written, write_all
+from socialplan.load.loader import load
+from socialplan.load.model import Repo
+from socialplan.variants.output_files import CACHE, OUTPUT, Written, write_all
 
 from ..conftest import BrandRepo
 
@@ -98,7 +98,7 @@ def changed(before: dict[str, tuple[bytes, int]], after: dict[str, tuple[bytes, 
 def first_run(brand: BrandRepo) -> Written:
     setup(brand)
     done = write_all(fresh(brand))
-    assert len(done.written) == 7 and buildcache.read(brand.root, CACHE)
+    assert len(done.written) == 7 and store.read(brand.root, CACHE)
     return done
 
 
@@ -189,15 +189,15 @@ def test_a_file_touched_by_hand_is_checked_but_left_alone(brand: BrandRepo) -> N
 def test_a_corrupt_or_foreign_cache_is_ignored(brand: BrandRepo) -> None:
     first_run(brand)
     before = files(brand)
-    cache = buildcache.path(brand.root, CACHE)
+    cache = store.path(brand.root, CACHE)
     for content in (
         "{not json",
         "[1, 2]",
         json.dumps({"format": 999, "entries": {}}),
-        json.dumps({"format": buildcache.FORMAT, "entries": []}),
+        json.dumps({"format": store.FORMAT, "entries": []}),
         json.dumps(
             {
-                "format": buildcache.FORMAT,
+                "format": store.FORMAT,
                 "entries": {"launch": "nonsense", "second": {"fingerprint": 1, "files": []}},
             }
         ),
@@ -212,7 +212,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored(brand: BrandRepo) -> None:
         assert len(repo.variants) == 7  # every variant was made again...
         assert done.written == [] and len(done.unchanged) == 7  # ...and found the same
         assert files(brand) == before
-        assert json.loads(cache.read_text(encoding="utf-8"))["format"] == buildcache.FORMAT
+        assert json.loads(cache.read_text(encoding="utf-8"))["format"] == store.FORMAT
 
 
 def test_a_removed_post_or_channel_loses_its_files(brand: BrandRepo) -> None:
@@ -254,7 +254,7 @@ def test_another_folder_is_written_as_before_and_leaves_the_cache_alone(
     brand: BrandRepo, tmp_path: Path
 ) -> None:
     first_run(brand)
-    cache = buildcache.path(brand.root, CACHE)
+    cache = store.path(brand.root, CACHE)
     kept = cache.read_bytes()
     elsewhere = tmp_path / "elsewhere"
     repo = fresh(brand)
@@ -274,4 +274,4 @@ def test_a_failed_run_leaves_no_cache(brand: BrandRepo) -> None:
     folder.write_text("a file where a folder should be", encoding="utf-8")
     with pytest.raises(WriteError):
         write_all(fresh(brand))
-    assert not buildcache.path(brand.root, CACHE).exists()
+    assert not store.path(brand.root, CACHE).exists()

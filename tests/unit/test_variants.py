@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from socialplan.platforms import NETWORKS
-from socialplan.variants import compose, source_parts
+from socialplan.variants.compose import compose, source_parts
 
 from .variant_helpers import PEOPLE, channel, post
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialplan import hashtags
+from socialplan.variants import hashtags
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialplan import utm
+from socialplan.variants import utm
 
 PARAMETERS = utm.parameters("x", "social", "winter", "2027-01-07-launch")
 

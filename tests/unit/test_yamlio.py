@@ -1,7 +1,7 @@
 import pytest
 
-from socialplan import yamlio
-from socialplan.locate import position
+from socialplan.load import yamlio
+from socialplan.load.locate import position
 
 
 def refused(text: str) -> yamlio.YamlIssue:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from socialplan import model
+from socialplan.load import model
 
 PEOPLE = {
     "ann": model.Person(

@@ -18,20 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import buildcache, lock, output_folders
+from .cache import store
+from .cache.checks import PostChecks
 from .calendar import to_ics
 from .calendar.ics import EventCache
 from .errors import WriteError
+from .guards import lock, output_folders
+from .guards.safejson import same_bytes
 from .images import render_images as render
-from .loader import find_root
-from .model import Repo
+from .load.loader import find_root
+from .load.model import Repo
 from .problems import Problem, Report
 from .rules.decodes import Decodes
-from .rules.memo import PostChecks
-from .safejson import same_bytes
-from .schedule import Schedule, schedule
-from .validate import Validation, validate
-from .variant_files import write_all
+from .rules.validate import Validation, validate
+from .schedule.slots import Schedule, schedule
+from .variants.output_files import write_all
 
 Progress = Callable[[str], None]
 VARIANTS = Path("build", "variants")
@@ -63,7 +64,7 @@ def _write_if_changed(root: Path, path: Path, data: bytes) -> bool:
     if same_bytes(path, data):
         return False
     try:
-        buildcache.build_folder(root).write(path, data)
+        store.build_folder(root).write(path, data)
     except OSError as exc:
         raise WriteError(f"could not write {path}: {exc.strerror or exc}") from None
     return True
@@ -100,11 +101,11 @@ def write_calendar(root: Path, plan: Schedule) -> tuple[Path, bytes]:
     fingerprint of its inputs and its serialised text; only this run's events
     are kept, so it never grows with deleted posts.
     """
-    cache = EventCache(buildcache.read(root, "calendar"))
+    cache = EventCache(store.read(root, "calendar"))
     data = to_ics(plan, cache=cache)
     _write_if_changed(root, root / CALENDAR, data)
     if cache.entries != cache.previous:
-        buildcache.write(root, "calendar", cache.entries)
+        store.write(root, "calendar", cache.entries)
     return root / CALENDAR, data
 
 
@@ -114,7 +115,7 @@ def check_outputs(root: Path, site: Path, images: bool) -> None:
     from .images.run import OUTPUT as IMAGES
     from .images.run import earlier as earlier_images
     from .site.builder import earlier as earlier_site
-    from .variant_files import earlier as earlier_variants
+    from .variants.output_files import earlier as earlier_variants
 
     output_folders.check(root / VARIANTS, root, output_folders.VARIANTS, earlier_variants)
     if images:
@@ -163,15 +164,15 @@ def _build(
         clock = now
 
     if not incremental:
-        buildcache.clear(root)
+        store.clear(root)
     # The variants validation composes are kept for the steps that follow, and
     # posts unchanged since the last build are not checked again (rules.memo).
-    memo = PostChecks(buildcache.read(root, CHECKS))
+    memo = PostChecks(store.read(root, CHECKS))
     decodes = Decodes.load(root)
     validation = validate(root=root, share_variants=True, memo=memo, decodes=decodes)
     result = BuildResult(validation)
     if memo.entries != memo.previous:
-        buildcache.write(root, CHECKS, memo.entries)
+        store.write(root, CHECKS, memo.entries)
     decodes.save()
     report = validation.report
     lap("validate")
@@ -221,7 +222,7 @@ def _build_steps(
     say(f"calendar: {len(plan.entries):,} events in {CALENDAR}")
     from .site import pages
     from .site.builder import build_site
-    from .site.sources import Prepared, collect_extras
+    from .site.prepare import Prepared, collect_extras
 
     extras = collect_extras(root, plan, ics)
     files = pages(repo, plan, extras)

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from . import __version__, console, report, scaffold
+from . import __version__
 from .commands import friendly_errors
 from .commands.build import build as build_command
 from .commands.calendar import calendar as calendar_command
@@ -23,7 +23,10 @@ from .commands.images import images as images_command
 from .commands.preview import preview as preview_command
 from .commands.site import serve as serve_command
 from .commands.variants import variants as variants_command
-from .validate import validate as run_validation
+from .guards import console
+from .rules import reporting
+from .rules.validate import validate as run_validation
+from .starter import scaffold
 
 
 @click.group(
@@ -49,7 +52,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(sorted(report.FORMATS)),
+    type=click.Choice(sorted(reporting.FORMATS)),
     default="text",
     show_default=True,
     help="text for people, json for tools, github for workflow annotations.",
@@ -80,7 +83,7 @@ def validate(
       socialplan validate --format github
     """
     result = run_validation(list(paths), root=repo_root)
-    console.echo(report.FORMATS[output_format](result.report), nl=False)
+    console.echo(reporting.FORMATS[output_format](result.report), nl=False)
     sys.exit(1 if result.report.failed(strict) else 0)
 
 

@@ -20,9 +20,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .. import digests
-from ..model import Post, Repo
+from ..load.model import Post, Repo
 from ..problems import Problem, Severity
+from . import fingerprints
 
 
 @dataclass
@@ -31,7 +31,7 @@ class PostChecks:
     now (to keep for the next), and how many posts were `reused` or `checked`."""
 
     previous: Mapping[str, Any] = field(default_factory=dict)
-    # digests.strategy of the repository being checked, worked out on first use.
+    # fingerprints.strategy of the repository being checked, worked out on first use.
     strategy: str | None = None
     entries: dict[str, Any] = field(default_factory=dict)
     reused: int = 0
@@ -48,9 +48,9 @@ class PostChecks:
         """What `check` finds in `post`: kept from the last build when still true, else
         `run()`, whose result is kept for the next."""
         if self.strategy is None:
-            self.strategy = digests.strategy(repo)
+            self.strategy = fingerprints.strategy(repo)
         name = f"{check}:{post.rel}"
-        key = digests.combine(check, self.strategy, digests.post(repo, post))
+        key = fingerprints.combine(check, self.strategy, fingerprints.post(repo, post))
         item = self.previous.get(name)
         if isinstance(item, dict) and item.get("key") == key:
             words = item.get("vocabulary")

@@ -25,9 +25,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .loader import POSTS
-from .model import Post, Repo
+from .. import __version__
+from ..load.loader import POSTS
+from ..load.model import Post, Repo
 
 
 def combine(*parts: object) -> str:

@@ -19,10 +19,10 @@ from typing import Any
 
 import PIL
 
-from .. import safejson
-from ..containment import Folder, plain_relative
-from ..safejson import same_bytes
-from .metadata import metadata_segments
+from ..guards import safejson
+from ..guards.containment import Folder, plain_relative
+from ..guards.image_metadata import metadata_segments
+from ..guards.safejson import same_bytes
 
 # Bump when a change in socialplan changes what is drawn or how it is encoded.
 RENDERER_VERSION = "socialplan-images/1"

@@ -2,7 +2,7 @@
 
 Each step that can skip unchanged work keeps one JSON file here, mapping a
 piece of output (a post, a calendar event) to the fingerprint of what it was
-made from (`socialplan.digests`) and whatever the step needs to reuse it. The
+made from (`socialplan.cache.fingerprints`) and whatever the step needs to reuse it. The
 cache is only ever a shortcut: a missing, unreadable, corrupt or outdated file
 reads as empty and the step does all its work, so deleting `build/cache/` is
 always safe. Files are replaced in one step, never left half written.
@@ -15,9 +15,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import safejson
-from .containment import Folder, OutsideFolder
-from .errors import WriteError
+from ..errors import WriteError
+from ..guards import safejson
+from ..guards.containment import Folder, OutsideFolder
 
 FOLDER = Path("build", "cache")
 # Bump when the layout of cache entries changes: older caches are then ignored.

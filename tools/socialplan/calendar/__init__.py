@@ -1,6 +1,6 @@
 """The editorial calendar: terminal views and an iCalendar file of the schedule.
 
-Everything here is a pure function of a `Schedule` (see `socialplan.schedule`),
+Everything here is a pure function of a `Schedule` (see `socialplan.schedule.slots`),
 except `write_ics`, which writes one file. Nothing reads the clock: the CLI
 passes today's date to `default_start` when no start is given.
 

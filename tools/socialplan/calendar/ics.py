@@ -18,7 +18,7 @@ calendar serialised without events, with each `Event.to_ical()` spliced in
 before `END:VCALENDAR` (tests/unit/test_calendar_cache.py checks this against a
 whole-document serialisation). `to_ics(plan, cache=EventCache(...))` therefore
 keeps each event's bytes under a fingerprint of everything `event()` reads
-(`socialplan.digests`: the strategy and the code, the post's file; plus the
+(`socialplan.cache.fingerprints`: the strategy and the code, the post's file; plus the
 channel, the instant, whether it was queued, the DTSTAMP and icalendar's
 version) and splices the kept bytes of an event whose fingerprint is unchanged.
 Every other event is built and serialised by icalendar as before.
@@ -33,13 +33,14 @@ from pathlib import Path
 
 import icalendar
 
-from .. import digests, urls
+from ..cache import fingerprints
 from ..errors import WriteError
-from ..files import write_atomically
-from ..model import Repo
-from ..output_folders import check_file
-from ..schedule import Schedule, Scheduled, schedule
-from ..variants import compose
+from ..guards import urls
+from ..guards.output_folders import check_file
+from ..load.files import write_atomically
+from ..load.model import Repo
+from ..schedule.slots import Schedule, Scheduled, schedule
+from ..variants.compose import compose
 from .selection import EVERYTHING, Selection, select
 
 PRODID = "-//socialplan//editorial calendar//EN"
@@ -162,7 +163,12 @@ def to_ics(
     repo = plan.repo
     shared: list[object] | None = None
     if cache is not None and repo is not None:
-        shared = [EVENT_FORMAT, icalendar.__version__, digests.strategy(repo), stamped.isoformat()]
+        shared = [
+            EVENT_FORMAT,
+            icalendar.__version__,
+            fingerprints.strategy(repo),
+            stamped.isoformat(),
+        ]
     posts: dict[int, str] = {}
     chunks = [header(plan)]
     for entry in entries:
@@ -171,8 +177,8 @@ def to_ics(
             continue
         post = posts.get(id(entry.post))
         if post is None:
-            post = posts[id(entry.post)] = digests.post(repo, entry.post)
-        key = digests.combine(
+            post = posts[id(entry.post)] = fingerprints.post(repo, entry.post)
+        key = fingerprints.combine(
             *shared, post, entry.channel.id, entry.moment.isoformat(), entry.queued
         )
         name = uid(entry)

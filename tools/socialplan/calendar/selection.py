@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..errors import UsageError
-from ..model import Channel, Post, Repo
+from ..load.model import Channel, Post, Repo
 from ..rules.common import did_you_mean
-from ..schedule import Schedule, Scheduled, zone_name
-from ..timeparse import BadTime, zone
+from ..schedule.slots import Schedule, Scheduled, zone_name
+from ..schedule.times import BadTime, zone
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
-from ..daynames import MONTH_NAMES, WEEKDAY_NAMES
-from ..model import Post
-from ..schedule import Schedule, Scheduled
-from ..timeparse import zone
+from ..load.model import Post
+from ..schedule.days import MONTH_NAMES, WEEKDAY_NAMES
+from ..schedule.slots import Schedule, Scheduled
+from ..schedule.times import zone
 from .selection import EVERYTHING, Selection, display_zone, plural, select, unplaced
 
 View = Literal["week", "month"]

@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 import click
 
-from .. import console, lock
 from ..errors import SocialplanError
+from ..guards import console, lock
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,7 +30,7 @@ repo_option = click.option(
 
 
 def locked(root: Path, command: str) -> AbstractContextManager[None]:
-    """The repository's lock (see socialplan.lock), saying on stderr when it waits."""
+    """The repository's lock (see socialplan.guards.lock), saying on stderr when it waits."""
     return lock.hold(root, command, progress=lambda line: console.echo(line, err=True))
 
 

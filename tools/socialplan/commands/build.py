@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from .. import console, report
 from ..build import build as run_build
 from ..errors import SocialplanError
+from ..guards import console
+from ..rules import reporting
 from . import repo_option, show_error
 
 
@@ -68,11 +69,11 @@ def build(
         sys.exit(exc.exit_code)
     full = result.report
     if result.refused:
-        console.echo(report.as_text(full), nl=False)
+        console.echo(reporting.as_text(full), nl=False)
         console.echo("Nothing was built: fix the problems above and build again.", err=True)
         sys.exit(1)
     if full.problems:
-        console.echo(report.as_text(full), nl=False)
+        console.echo(reporting.as_text(full), nl=False)
     site = result.site
     how = (
         f"{site.rendered:,} of {site.pages:,} pages rendered"

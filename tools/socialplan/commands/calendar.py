@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from .. import calendar as editorial
-from .. import console
 from ..errors import UsageError
-from ..loader import find_root, load
-from ..schedule import schedule
-from ..timeparse import YEARS, in_range
+from ..guards import console
+from ..load.loader import find_root, load
+from ..schedule.slots import schedule
+from ..schedule.times import YEARS, in_range
 from . import friendly_errors, locked, repo_option
 
 

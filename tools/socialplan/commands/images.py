@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
-from .. import console, report
+from ..guards import console
 from ..images import ImageSettings, ImagesRun, PostImages, render_images
 from ..images.sources import DEFAULT_MAX_PIXELS
-from ..loader import find_root
+from ..load.loader import find_root
 from ..problems import Report
+from ..rules import reporting
 from . import friendly_errors, locked, repo_option
 
 
@@ -103,7 +104,7 @@ def images(
         )
     if run.problems:
         # The validate report's lines, without its summary of files checked.
-        lines = report.as_text(Report(run.problems)).splitlines()[:-1]
+        lines = reporting.as_text(Report(run.problems)).splitlines()[:-1]
         console.echo("\n".join(lines))
     try:
         shown_out = run.out_dir.relative_to(run.root).as_posix() + "/"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from .. import console, urls
 from ..errors import UsageError, WriteError
-from ..loader import find_root
-from ..output_folders import check_file
+from ..guards import console, urls
+from ..guards.output_folders import check_file
+from ..load.loader import find_root
 from ..preview import markdown
 from ..preview import preview as build_preview
 from . import friendly_errors, repo_option

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from .. import console
 from ..errors import SocialplanError
-from ..loader import find_root
+from ..guards import console
+from ..load.loader import find_root
 from ..site.address import check_free
 from ..site.builder import config_file
 from . import repo_option, show_error

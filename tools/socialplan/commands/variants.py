@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from .. import console, variant_files, variant_report
 from ..errors import UsageError
-from ..loader import find_root, load
+from ..guards import console
+from ..load.loader import find_root, load
+from ..variants import output_files, report
 from . import friendly_errors, locked, repo_option
 
 
@@ -73,7 +74,7 @@ def variants(
                 f"unknown channel `{channel_id}`",
                 f"channels in strategy/channels.yaml: {known}",
             )
-    chosen = variant_files.select(repo, posts)
+    chosen = output_files.select(repo, posts)
     if out_dir is not None:
         if posts or channels:
             raise UsageError(
@@ -81,15 +82,15 @@ def variants(
                 "leave out POST and --channel, or print a selection without --out",
             )
         with locked(root, "variants"):
-            done = variant_files.write_all(repo, out_dir)
+            done = output_files.write_all(repo, out_dir)
         console.echo(
             f"Wrote {len(done.written)} variant files to {out_dir}"
             f" ({len(done.unchanged)} unchanged, {len(done.removed)} removed)."
         )
         return
-    shown = variant_report.listed(repo, chosen, channels)
+    shown = report.listed(repo, chosen, channels)
     if output_format == "json":
-        console.echo(variant_report.as_json(shown), nl=False)
+        console.echo(report.as_json(shown), nl=False)
     else:
-        console.echo(variant_report.as_text(repo, shown, sent=sent), nl=False)
-    sys.exit(1 if variant_report.any_over(shown) else 0)
+        console.echo(report.as_text(repo, shown, sent=sent), nl=False)
+    sys.exit(1 if report.any_over(shown) else 0)

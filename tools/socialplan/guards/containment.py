@@ -20,8 +20,8 @@ import re
 import shutil
 from pathlib import Path
 
-from .errors import WriteError
-from .files import write_atomically
+from ..errors import WriteError
+from ..load.files import write_atomically
 
 
 class OutsideFolder(WriteError):

@@ -25,8 +25,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import UsageError, WriteError
-from .files import write_atomically
+from ..errors import UsageError, WriteError
+from ..load.files import write_atomically
 
 MARKER = ".socialplan-output"
 MARKER_LINE = "socialplan output folder: {kind}"

@@ -16,8 +16,8 @@ from typing import Any
 
 from PIL import Image
 
-from ..files import inside
-from ..model import Repo, mapping, text
+from ..load.files import inside
+from ..load.model import Repo, mapping, text
 from .fonts import BUNDLED, DEFAULT_FAMILY, FontFace, FontLibrary
 from .sources import ImageRefused, read_source
 

@@ -11,12 +11,12 @@ from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..files import inside, is_file
-from ..loader import MEDIA
-from ..model import Post, Repo, mapping
+from ..cache import image_outputs
+from ..load.files import inside, is_file
+from ..load.loader import MEDIA
+from ..load.model import Post, Repo, mapping
 from ..problems import Pointer, Problem, error, warning
 from ..rules.common import did_you_mean
-from . import cache
 from .brandkit import BrandKit, font_folders, font_issues, load_brand
 from .fonts import FontLibrary
 from .sources import DEFAULT_MAX_PIXELS, ImageRefused, SourceImage, read_source
@@ -48,7 +48,7 @@ class RenderContext:
             system=self.settings.system_fonts,
             complex_layout=self.settings.complex_layout,
         )
-        self.hashes = cache.FileHashes()
+        self.hashes = image_outputs.FileHashes()
         self.templates = template_files(repo.root)
         self.stats: Counter[str] = Counter()
         self._brand: BrandKit | None = None
@@ -89,7 +89,7 @@ class RenderContext:
                 fonts=self.fonts_fingerprint(),
                 background=self.media_hash(job.card.background) if job.card.background else None,
             )
-        return cache.key(parts)
+        return image_outputs.key(parts)
 
     # -- inputs, opened ----------------------------------------------------
     def brand(self) -> BrandKit:

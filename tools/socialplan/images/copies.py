@@ -29,8 +29,8 @@ from pathlib import Path
 
 import PIL
 
-from ..containment import Folder, OutsideFolder
-from .metadata import metadata_segments
+from ..guards.containment import Folder, OutsideFolder
+from ..guards.image_metadata import metadata_segments
 from .originals import bare_copy, kind
 from .sources import DEFAULT_MAX_PIXELS, ImageRefused, open_checked
 

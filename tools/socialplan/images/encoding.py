@@ -18,7 +18,7 @@ from typing import Any
 
 from PIL import Image, ImageFile
 
-from .metadata import metadata_segments
+from ..guards.image_metadata import metadata_segments
 from .networks import JPEG, PNG, ImageSpec
 
 WEBP, GIF = "webp", "gif"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Media, Post, Repo, mapping, text
+from ..load.model import Media, Post, Repo, mapping, text
 from ..problems import Pointer
 from ..rules.common import publishing_channels
 from .fitting import CENTRE, Focus

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from ..model import Channel
+from ..load.model import Channel
 
 Size = tuple[int, int]
 JPEG, PNG = "jpeg", "png"

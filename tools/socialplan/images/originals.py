@@ -23,8 +23,8 @@ from typing import Any
 
 from PIL import Image, ImageOps, JpegImagePlugin
 
+from ..guards.image_metadata import metadata_segments
 from .encoding import EncodeFailed, write_bare
-from .metadata import metadata_segments
 from .sources import (
     DECODE_ERRORS,
     DEFAULT_MAX_PIXELS,

@@ -15,11 +15,11 @@ from typing import Any
 
 from PIL import Image
 
-from ..containment import Folder
-from ..loader import MEDIA
-from ..model import Post, Repo
+from ..cache import image_outputs
+from ..guards.containment import Folder
+from ..load.loader import MEDIA
+from ..load.model import Post, Repo
 from ..problems import Problem, Severity, error, warning
-from . import cache
 from .cards import CardContent, CardFailed, render_card
 from .context import ImageSettings, RenderContext
 from .encoding import EncodeFailed, encode
@@ -69,7 +69,7 @@ def render_post_images(
     # Raises OutsideFolder when the post's folder is a link out of the images folder.
     folder = images.place(post.id)
     result = PostImages(post.id, post.rel, folder)
-    previous = cache.previous_images(folder)
+    previous = image_outputs.previous_images(folder)
     previous_by_name = {str(name).rsplit(".", 1)[0]: e for name, e in previous.items()}
     made: dict[str, tuple[bytes, dict[str, Any]]] = {}  # key -> output, within this post
     for job in plan(context.repo, post):
@@ -79,7 +79,7 @@ def render_post_images(
             result.problems.extend(failed.problems)
             continue
         entry = previous_by_name.get(job.name)
-        if not force and entry is not None and cache.reusable(entry, wanted, folder):
+        if not force and entry is not None and image_outputs.reusable(entry, wanted, folder):
             result.cached += 1
             result.entries.append({**entry, "alt": job.alt or ""})
             result.problems.extend(_stored_problems(entry, post))
@@ -104,7 +104,7 @@ def render_post_images(
             images.unlink(folder / name)
             result.removed.append(folder / name)
     if result.entries or previous:
-        cache.write_manifest(
+        image_outputs.write_manifest(
             images, folder, {"post": post.id, "source": post.rel, "images": result.entries}
         )
     return result
@@ -124,7 +124,7 @@ def _entry(job: Job, name: str, data: bytes, facts: dict[str, Any], key: str) ->
         "format": facts["format"],
         "mode": facts["mode"],
         "bytes": len(data),
-        "sha256": cache.sha256(data),
+        "sha256": image_outputs.sha256(data),
         "quality": facts["quality"],
         "alt": job.alt or "",
         "focus": {"x": job.focus[0], "y": job.focus[1]}

@@ -12,15 +12,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..containment import Folder
+from ..cache.image_outputs import MANIFEST
 from ..errors import UsageError
-from ..loader import find_root, load
-from ..locate import locate
-from ..model import Post, Repo
-from ..output_folders import IMAGES, claim
+from ..guards.containment import Folder
+from ..guards.output_folders import IMAGES, claim
+from ..load.loader import find_root, load
+from ..load.locate import locate
+from ..load.model import Post, Repo
 from ..problems import Problem
 from ..rules.common import did_you_mean
-from .cache import MANIFEST
 from .context import ImageSettings, RenderContext
 from .render import PostImages, render_post_images
 

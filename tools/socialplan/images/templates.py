@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .. import schema, yamlio
-from ..locate import position
+from ..load import schema, yamlio
+from ..load.locate import position
 from ..problems import Pointer, Problem, error
 
 BUILTIN = Path(__file__).resolve().parent / "bundled_templates"

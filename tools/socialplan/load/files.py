@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .problems import Problem, error
+from ..problems import Problem, error
 
 # No brand file is anywhere near this; a bigger one is a mistake (a video
 # renamed to .md, a generated dump) and reading it would only slow everyone.

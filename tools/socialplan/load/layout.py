@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, warning
+from ..problems import Problem, warning
 
 STRATEGY = "strategy"
 CONTENT = "content"

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import safejson
-from .problems import Problem, error
+from ..guards import safejson
+from ..problems import Problem, error
 
 STATE = "state"
 HINT = (

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import RepositoryError
+from ..problems import Problem, error, warning
 from . import frontmatter, layout, model, parallel, schema, yamlio
-from .errors import RepositoryError
 from .files import MAX_TEXT_BYTES, TextFile, read_text
 from .layout import MEDIA, POSTS, STRATEGY, STRATEGY_FILES
 from .model import Document, Repo, records, text, texts
-from .problems import Problem, error, warning
 from .withhold import Withholder
 
 # The longest text any network takes is a few thousand characters, a long thread a

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..problems import Pointer, Problem
 from . import yamlio
 from .model import Repo
-from .problems import Pointer, Problem
 
 
 def locate(problems: list[Problem], repo: Repo) -> list[Problem]:

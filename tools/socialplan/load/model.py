@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import Pointer
+from ..problems import Pointer
 
 
 def text(data: dict[str, Any], key: str, default: str | None = None) -> str | None:

@@ -14,7 +14,7 @@ import jsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .problems import Problem, error
+from ..problems import Problem, error
 
 # file kind -> schema file name (without .schema.json)
 KINDS = (

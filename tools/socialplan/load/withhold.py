@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..problems import Pointer, Problem, error
 from .credentials import Found, credential_names, find
-from .problems import Pointer, Problem, error
 
 MASK = "[secret hidden]"
 HINT = (

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..ledger import published
-from ..loader import find_root, load
+from ..load.ledger import published
+from ..load.loader import find_root, load
 from ..problems import Problem
-from ..schedule import schedule
-from ..validate import validate
+from ..rules.validate import validate
+from ..schedule.slots import schedule
 from . import git, markdown
 from .changes import PostChange, compare
-from .model import PreviewData
+from .gather import PreviewData
 
 __all__ = ["Preview", "preview"]
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Post, Repo
+from ..load.model import Post, Repo
 from ..rules.common import publishing_channels
-from ..variant_files import record
-from ..variants import compose
+from ..variants.compose import compose
+from ..variants.output_files import record
 
 ADDED = "added"
 CHANGED = "changed"

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from ..model import Post, Repo
+from ..load.model import Post, Repo
 from ..problems import Problem
 from ..rules.common import publishing_channels
-from ..timeparse import BadTime, zone
-from ..variants import ChannelText, compose
+from ..schedule.times import BadTime, zone
+from ..variants.compose import ChannelText, compose
 from .changes import PostChange
 from .git import Base
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from ..console import safe
-from ..model import Media, Post
+from ..guards.console import safe
+from ..load.model import Media, Post
 from ..problems import Problem
-from ..variant_report import length
-from ..variants import ChannelText, network_of
+from ..variants.compose import ChannelText, network_of
+from ..variants.report import length
 from .changes import ADDED, CHANGED, DELETED, ID_CHANGED, MOVED, RESTYLED, PostChange
 from .escape import attribute, block, code, in_html, inline, message
-from .model import PreviewData
+from .gather import PreviewData
 
 MARKER = "<!-- socialplan-preview -->"
 COMMENT_LIMIT = 65_536

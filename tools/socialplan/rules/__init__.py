@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import cast
 
-from ..model import Post, Repo
+from ..cache.checks import PostChecks
+from ..load.model import Post, Repo
 from ..problems import Problem
-from . import images, ledger, lengths, links, media, references, schedule, strategy, timing, voice
+from . import cadence, images, ledger, lengths, links, media, references, strategy, timing, voice
 from .decodes import Decodes
-from .memo import PostChecks
 
 Check = Callable[[Repo], Iterable[Problem]]
 
@@ -23,7 +23,7 @@ CHECKS: tuple[Check, ...] = (
     references.check,
     links.check,
     timing.check,
-    schedule.check,
+    cadence.check,
     media.check,
     images.check,
     voice.check,

@@ -1,7 +1,7 @@
 """The plan must keep each channel's rules: per-day limits, gaps, blackouts,
 cadence, a free slot for every queued post, and the pillar mix.
 
-Every check works on the resolved schedule (`socialplan.schedule`), never on
+Every check works on the resolved schedule (`socialplan.schedule.slots`), never on
 today's date: a repository that validates today validates tomorrow. A problem
 about one post sits on its `at:`; one about a channel or the mix sits in the
 strategy file that sets the rule.
@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 
-# Imported as a module: its names read as `planning.schedule`, `planning.Scheduled`.
-from .. import schedule as planning
-from ..model import Channel, Post, Repo, mapping, number
+from ..load.model import Channel, Post, Repo, mapping, number
 from ..problems import Problem, error, warning
-from ..timeparse import YEARS, zone
+
+# Imported as a module: its names read as `planning.schedule`, `planning.Scheduled`.
+from ..schedule import slots as planning
+from ..schedule.times import YEARS, zone
 
 # A pillar mix is judged only over a window with at least this many posts:
 # with fewer, one post more or less swings a share by over 12 points.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from ..model import Post, publishing_channels
+from ..load.model import Post, publishing_channels
 from ..problems import Pointer, Problem, ProblemMaker
 
 # publishing_channels lives in model.py; it is re-exported for the rules.

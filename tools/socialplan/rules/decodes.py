@@ -27,7 +27,7 @@ from typing import Any
 
 import PIL
 
-from .. import buildcache
+from ..cache import store
 from ..images.originals import decode_problem
 from ..images.sources import DEFAULT_MAX_PIXELS, ImageRefused
 
@@ -48,7 +48,7 @@ class Decodes:
 
     @classmethod
     def load(cls, root: Path) -> Decodes:
-        return cls(root, buildcache.read(root, NAME))
+        return cls(root, store.read(root, NAME))
 
     def problem(self, path: Path, shown: str) -> ImageRefused | None:
         """Why the image at `path` cannot be used, or None; None too if it cannot be read
@@ -69,7 +69,7 @@ class Decodes:
     def save(self) -> None:
         """Keep what decoded this run for the next (raises WriteError)."""
         if self.kept != self.previous:
-            buildcache.write(self.root, NAME, self.kept)
+            store.write(self.root, NAME, self.kept)
 
 
 def _key(data: bytes) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import digests, variants
-from ..hashtags import camel_case, may_need_camel_case, vocabulary
-from ..model import Channel, Post, Repo, mapping
+from ..cache import fingerprints
+from ..load.model import Channel, Post, Repo, mapping
 from ..platforms import Network
 from ..platforms.text import grapheme_count
 from ..problems import Pointer, Problem, error, warning
-from ..variants import ChannelText
+from ..variants import compose
+from ..variants.compose import ChannelText
+from ..variants.hashtags import camel_case, may_need_camel_case, vocabulary
 from .common import at_text, channel_pointer, post_texts
 
 
@@ -37,7 +38,7 @@ class Vocabulary:
         """A fingerprint of the words."""
         if self._digest is None:
             consulted = self.consulted
-            self._digest = digests.combine(sorted(self.words))
+            self._digest = fingerprints.combine(sorted(self.words))
             self.consulted = consulted
         return self._digest
 
@@ -144,7 +145,7 @@ def _tag_pointer(post: Post, channel_id: str, tag: str) -> Pointer | int:
         for index, written in enumerate(tags):
             if written.casefold() == tag.casefold():
                 return (*base, index)
-    for content, pointer in variants.source_parts(post, channel_id):
+    for content, pointer in compose.source_parts(post, channel_id):
         offset = content.casefold().find("#" + tag.casefold())
         if offset >= 0:
             return offset if pointer is None else pointer

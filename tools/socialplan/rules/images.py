@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from ..files import inside
 from ..images.brandkit import font_folders, font_issues
 from ..images.fonts import FontLibrary
 from ..images.sources import ImageRefused
 from ..images.templates import TEMPLATES, load_template, template_files
-from ..loader import MEDIA
-from ..model import Media, Post, Repo, mapping, text
+from ..load.files import inside
+from ..load.loader import MEDIA
+from ..load.model import Media, Post, Repo, mapping, text
 from ..platforms import NETWORKS
 from ..problems import Problem, error, warning
 from .common import did_you_mean, publishing_channels

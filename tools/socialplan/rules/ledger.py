@@ -1,12 +1,12 @@
 """The ledger under state/: every line must be an entry `socialplan publish` could have
-written (see `socialplan.ledger`); each one that is not is reported where it is."""
+written (see `socialplan.load.ledger`); each one that is not is reported where it is."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import ledger
-from ..model import Repo
+from ..load import ledger
+from ..load.model import Repo
 from ..problems import Problem
 
 

@@ -1,11 +1,11 @@
 """Every variant must fit its network, counted exactly the way that network counts.
 
-The checks run on the variant each channel will receive (`variants.compose`), once per
+The checks run on the variant each channel will receive (`compose.compose`), once per
 post and channel: the text after mentions, hashtags, links and thread splitting. Text
 too long for a network with threads is split into a thread by the variant itself, so
 "text-too-long" remains only for what cannot be split: an override (sent as written),
 a channel with `threads: {split: false}`, a network without threads, or one link or
-hashtag longer than a whole post. Hashtag checks live in `rules/hashtags.py` and run
+hashtag longer than a whole post. Hashtag checks live in `rules/hashtag_use.py` and run
 here on the same variant, so that each post is composed once per channel.
 """
 
@@ -14,17 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import partial
 
-from .. import variants
-from ..model import Channel, Post, Repo, mapping
+from ..cache.checks import PostChecks
+from ..load.model import Channel, Post, Repo, mapping
 from ..platforms import NETWORKS, Measure, Network
 from ..platforms.text import count_links
-from ..policy import policy_for
 from ..problems import Pointer, Problem, error, warning
-from ..segments import LINK, tokenize
-from ..variants import ChannelText
-from . import hashtags
+from ..variants import compose
+from ..variants.compose import ChannelText
+from ..variants.pieces import LINK, tokenize
+from ..variants.settings import policy_for
+from . import hashtag_use
 from .common import channel_pointer, publishing_channels
-from .memo import PostChecks
 
 
 def check(
@@ -32,7 +32,7 @@ def check(
 ) -> Iterator[Problem]:
     """Every active post's variants (or those of `posts`); with `memo`, only posts
     changed since it was kept."""
-    words = hashtags.Vocabulary(repo)
+    words = hashtag_use.Vocabulary(repo)
     for post in repo.posts if posts is None else posts:
         if not post.active:
             continue
@@ -48,14 +48,14 @@ def _all(found: Iterator[Problem]) -> list[Problem]:
     return list(found)
 
 
-def _post(repo: Repo, post: Post, words: hashtags.Vocabulary) -> Iterator[Problem]:
+def _post(repo: Repo, post: Post, words: hashtag_use.Vocabulary) -> Iterator[Problem]:
     for channel in publishing_channels(post, repo):
         network = NETWORKS.get(channel.network)
         if network is None:
             continue
-        composed = variants.compose(post, channel, repo.people, repo)
+        composed = compose.compose(post, channel, repo.people, repo)
         yield from _channel(post, channel, network, composed)
-        yield from hashtags.check_variant(post, channel, network, composed, words)
+        yield from hashtag_use.check_variant(post, channel, network, composed, words)
 
 
 def where(network: Network, channel: Channel) -> str:
@@ -64,7 +64,7 @@ def where(network: Network, channel: Channel) -> str:
 
 def part_location(post: Post, channel_id: str, source: int) -> tuple[Pointer | None, int, int]:
     """(pointer, line, col) of source part `source` of a channel's text."""
-    pointer = variants.source_parts(post, channel_id)[source][1]
+    pointer = compose.source_parts(post, channel_id)[source][1]
     if pointer is None:
         return None, post.body_line, 1
     return pointer, 0, 0
@@ -85,7 +85,7 @@ def _channel(
         )
         return
     override = post.overrides.get(channel.id)
-    if len(variants.source_parts(post, channel.id, network.supports_threads)) > 1 and not (
+    if len(compose.source_parts(post, channel.id, network.supports_threads)) > 1 and not (
         network.supports_threads
     ):
         has_own = override is not None and override.text is not None and override.thread is None
@@ -169,7 +169,7 @@ def _links(
     if network.clickable_links:
         return
     for index, (source, _) in enumerate(
-        variants.source_parts(post, channel.id, network.supports_threads)
+        compose.source_parts(post, channel.id, network.supports_threads)
     ):
         if any(piece.kind == LINK for piece in tokenize(source)):
             pointer, line, col = part_location(post, channel.id, index)

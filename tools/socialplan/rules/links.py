@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls
-from ..model import Repo, mapping
+from ..guards import urls
+from ..load.model import Repo, mapping
 from ..problems import Pointer, Problem, error
 
 BRAND = "strategy/brand.yaml"

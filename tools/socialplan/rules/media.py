@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from ..files import exists, inside, is_file, walk
-from ..loader import MEDIA
-from ..model import Channel, Media, Post, Repo, text
+from ..load.files import exists, inside, is_file, walk
+from ..load.loader import MEDIA
+from ..load.model import Channel, Media, Post, Repo, text
 from ..platforms import NETWORKS
 from ..problems import Pointer, Problem, error, warning
 from .common import publishing_channels

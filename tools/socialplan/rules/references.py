@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from .. import mentions, variants
-from ..model import Post, Repo, records, text, texts
+from ..load.model import Post, Repo, records, text, texts
 from ..platforms import NETWORKS
 from ..problems import Pointer, Problem, error, warning
+from ..variants import compose, mentions
 from .common import at_text, did_you_mean, post_texts, publishing_channels
 
 
@@ -121,7 +121,7 @@ def _mentions(post: Post, repo: Repo) -> Iterator[Problem]:
         if network is None or channel.network in mentions.NAME_ONLY:
             continue
         reported: set[str] = set()
-        for part, pointer in variants.source_parts(post, channel.id, network.supports_threads):
+        for part, pointer in compose.source_parts(post, channel.id, network.supports_threads):
             for entity, offset in mentions.mentioned(part):
                 person = repo.people.get(entity)
                 if person is None or entity in reported:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .console import Output, WorkflowCommand, json_text, one_line
-from .problems import Problem, Report
+from ..guards.console import Output, WorkflowCommand, json_text, one_line
+from ..problems import Problem, Report
 
 
 def summary(report: Report) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Repo, number, records, text
+from ..load.model import Repo, number, records, text
 from ..problems import Problem, error, warning
 
 # Metrics that show attention, not business value: fine for awareness goals only.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ..model import Repo, mapping, records, text
+from ..load.model import Repo, mapping, records, text
 from ..problems import Pointer, Problem, error, warning
-from ..timeparse import BadTime, day_of, in_range, out_of_range, parse_at, zone
+from ..schedule.times import BadTime, day_of, in_range, out_of_range, parse_at, zone
 
 
 def check(repo: Repo) -> Iterator[Problem]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Repo, mapping, texts
+from ..load.model import Repo, mapping, texts
 from ..problems import Problem, error
 from .common import at_text, post_texts
 

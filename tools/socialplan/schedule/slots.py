@@ -23,8 +23,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from .model import Channel, Post, Repo, mapping, publishing_channels, texts
-from .timeparse import BadTime, day_of, in_range, parse_at, zone
+from ..load.model import Channel, Post, Repo, mapping, publishing_channels, texts
+from .times import BadTime, day_of, in_range, parse_at, zone
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # How far ahead the queue looks for a free slot before giving up.

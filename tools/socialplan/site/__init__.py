@@ -17,9 +17,9 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
-from ..model import Repo, mapping, text
-from ..schedule import Schedule
-from .context import Content, Extras, PublishedRecord, Site, SourceFile, post_page
+from ..load.model import Repo, mapping, text
+from ..schedule.slots import Schedule
+from .content import Content, Extras, PublishedRecord, Site, SourceFile, post_page
 from .previews import media_file
 
 CSS = "assets/socialplan/socialplan.css"
@@ -52,7 +52,7 @@ NOT_IN_NAV = ("/posts/", "/calendar/")
 
 def pages(repo: Repo, plan: Schedule, extras: Extras | None = None) -> dict[str, Content]:
     """Every file of the site, by its path inside the site, in a stable order."""
-    from . import calendar, feed, home, pipeline, posts, strategy_brand, strategy_overview
+    from . import board, calendar_pages, feed, home, posts, strategy_brand, strategy_overview
     from . import strategy_plan as plan_pages
     from .markup import Linker
 
@@ -77,8 +77,8 @@ def pages(repo: Repo, plan: Schedule, extras: Extras | None = None) -> dict[str,
     out[plan_pages.CAMPAIGNS] = plan_pages.campaigns_page(site)
     out[plan_pages.BUDGET] = plan_pages.budget_page(site)
     out[plan_pages.PLAYBOOK] = plan_pages.playbook_page(site)
-    out.update(calendar.calendar_pages(site))
-    out.update(pipeline.pipeline_page(site))
+    out.update(calendar_pages.calendar_pages(site))
+    out.update(board.pipeline_page(site))
     out.update(posts.post_pages(site))
     out.update(feed.feed(site))
     out.update(sorted(site.assets.items()))

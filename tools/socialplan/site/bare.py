@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..files import relative
 from ..images.copies import BareCopies
 from ..images.sources import ImageRefused
+from ..load.files import relative
 
 if TYPE_CHECKING:
     from .plugin import GeneratedFile

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from ..model import Post
+from ..load.model import Post
 from . import dates
-from .context import STAGES, Site, post_page
+from .content import STAGES, Site, post_page
 from .markup import Linker, esc, heading, html_block, join, plural, tag
 
 PAGE = "pipeline.md"

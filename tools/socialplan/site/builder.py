@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-from .. import safejson
 from ..errors import SocialplanError, UsageError
+from ..guards import safejson
+from ..guards.output_folders import SITE, Legacy, claim
 from ..images.copies import VERSION as BARE_COPIES
-from ..output_folders import SITE, Legacy, claim
 from . import NAVIGATION
 from .incremental import THEME_PAGE, Incremental
 from .markup import page_url
-from .sources import Prepared
+from .prepare import Prepared
 
 Progress = Callable[[str], None]
 MANIFEST = Path("build", "site-cache.json")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..containment import Folder, OutsideFolder
+from ..guards.containment import Folder, OutsideFolder
 
 KEY_BYTES = 32
 SIGNATURE = hashlib.sha256().digest_size

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from ..calendar import to_ics
-from ..schedule import Scheduled
+from ..schedule.slots import Scheduled
 from . import dates
-from .context import Site, post_page
+from .content import Site, post_page
 from .markup import Linker, esc, heading, html_block, inline, join, plural, slug, table, tag
 
 INDEX = "calendar/index.md"

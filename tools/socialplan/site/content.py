@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from ..model import Post, Repo
-from ..schedule import Schedule, Scheduled
-from ..timeparse import BadTime, zone
+from ..load.model import Post, Repo
+from ..schedule.slots import Schedule, Scheduled
+from ..schedule.times import BadTime, zone
 from .markup import slug
 
 
@@ -86,7 +86,7 @@ class Extras:
     # The editorial calendar as an iCalendar file, when the calendar package made one.
     calendar_ics: bytes | None = None
     # A fingerprint of every strategy file and of socialplan's code
-    # (`socialplan.digests.strategy`). When it is known, post pages are made only
+    # (`socialplan.cache.fingerprints.strategy`). When it is known, post pages are made only
     # when needed (`Deferred`), keyed by it and by what each post page reads.
     strategy_digest: str | None = None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from ..daynames import MONTH_NAMES, WEEKDAY_NAMES
+from ..schedule.days import MONTH_NAMES, WEEKDAY_NAMES
 
 DAYS = WEEKDAY_NAMES
 MONTHS = MONTH_NAMES

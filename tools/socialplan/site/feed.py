@@ -22,8 +22,8 @@ import xml.etree.ElementTree as ET
 from datetime import UTC
 from email.utils import format_datetime
 
-from .. import urls
-from .context import Site
+from ..guards import urls
+from .content import Site
 
 PATH = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Objective, mapping, records, text
-from .context import STAGES, Site
+from ..load.model import Objective, mapping, records, text
+from .content import STAGES, Site
 from .markup import (
     Linker,
     esc,

@@ -20,10 +20,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .. import safejson
-from ..containment import Folder, OutsideFolder, plain_relative
-from ..files import write_atomically
-from .context import Content, Deferred, SourceFile
+from ..guards import safejson
+from ..guards.containment import Folder, OutsideFolder, plain_relative
+from ..load.files import write_atomically
+from .content import Content, Deferred, SourceFile
 from .markup import page_url
 
 SEARCH_INDEX = Path("search", "search_index.json")

@@ -20,7 +20,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from .. import urls
+from ..guards import urls
 
 # Python-Markdown stashes raw HTML behind STX/ETX markers: a user text holding
 # them could splice stashed HTML back in. No post needs control characters.

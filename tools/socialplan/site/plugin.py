@@ -35,18 +35,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
-from .. import console
 from ..errors import SocialplanError
-from ..output_folders import SITE, claim
+from ..guards import console
+from ..guards.output_folders import SITE, claim
 from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
 from .bare import bare_images
 from .builder import default_config
 from .bytecode import template_cache
-from .context import Deferred, SourceFile
+from .content import Deferred, SourceFile
 from .headings import Headings
 from .incremental import THEME_PAGE, Incremental
 from .markup import TOC_MARK, UNSEARCHED
-from .sources import Prepared, prepare
+from .prepare import Prepared, prepare
 
 log = logging.getLogger("mkdocs.plugins.socialplan")
 # Stands for an HTML block while Markdown runs: letters only, so Markdown leaves it be.

@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import UTC
 from functools import partial
 
-from .. import digests, variants
-from ..model import Post
+from ..cache import fingerprints
+from ..load.model import Post
 from ..rules.common import publishing_channels
-from ..timeparse import BadTime, zone
+from ..schedule.times import BadTime, zone
+from ..variants import compose
 from . import dates
-from .context import STAGE_LABELS, Content, Deferred, Site, post_page
+from .content import STAGE_LABELS, Content, Deferred, Site, post_page
 from .markup import (
     Linker,
     address,
@@ -63,10 +64,10 @@ def register_images(site: Site, post: Post) -> list[object]:
 
 def page_key(site: Site, post: Post, images: list[object]) -> str:
     """Everything a post's page reads, beyond the strategy files and socialplan's code."""
-    return digests.combine(
+    return fingerprints.combine(
         "post-page",
         site.extras.strategy_digest,
-        digests.post(site.repo, post),
+        fingerprints.post(site.repo, post),
         [
             [e.channel.id, e.moment.isoformat(), e.zone, e.queued]
             for e in site.entries.get(post.id, [])
@@ -230,7 +231,7 @@ def post_page_markdown(site: Site, post: Post) -> str:
         shown.append(tag("p", "No channel chosen yet.", class_="sp-muted"))
     when = {e.channel.id: dates.moment(e.local) for e in site.entries.get(post.id, [])}
     for channel in channels:
-        variant = variants.compose(post, channel, repo.people, repo)
+        variant = compose.compose(post, channel, repo.people, repo)
         label = esc(site.channel_label(channel.id))
         shown.append(html_heading(3, label, f"channel-{slug(channel.id)}"))
         shown.append(

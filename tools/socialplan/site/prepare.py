@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .. import digests, ledger, safejson
-from ..containment import plain_relative
-from ..images.cache import MAX_MANIFEST_BYTES
-from ..loader import load
-from ..model import Repo
+from ..cache import fingerprints
+from ..cache.image_outputs import MAX_MANIFEST_BYTES
+from ..guards import safejson
+from ..guards.containment import plain_relative
+from ..load import ledger
+from ..load.loader import load
+from ..load.model import Repo
 from ..problems import Report
-from ..schedule import Schedule, schedule
+from ..schedule.slots import Schedule, schedule
 from . import pages
-from .context import Content, Extras, GeneratedImage, PublishedRecord
+from .content import Content, Extras, GeneratedImage, PublishedRecord
 
 IMAGES = Path("build", "images")
 MANIFEST = "manifest.json"  # written by socialplan.images beside each post's images
@@ -157,7 +159,7 @@ def collect_extras(root: Path, plan: Schedule, ics: bytes | None = None) -> Extr
         published=read_ledger(root),
         images=read_images(root),
         calendar_ics=ics,
-        strategy_digest=digests.strategy(plan.repo) if plan.repo is not None else None,
+        strategy_digest=fingerprints.strategy(plan.repo) if plan.repo is not None else None,
     )
 
 
@@ -165,7 +167,7 @@ def prepare(root: Path, *, check: bool = True) -> Prepared:
     """Read the repository at `root` and generate every site file."""
     report = None
     if check:
-        from ..validate import validate
+        from ..rules.validate import validate
 
         validation = validate(root=root)
         repo, report = validation.repo, validation.report

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import urls
-from ..files import inside, is_file
-from ..model import Channel, Media, Post
+from ..guards import urls
+from ..load.files import inside, is_file
+from ..load.model import Channel, Media, Post
 from ..platforms import NETWORKS, Measure, Network
-from .context import Site, SourceFile
+from .content import Site, SourceFile
 from .markup import Linker, esc, join, multiline, tag
 
 # Where the feed cuts a caption behind "more" (characters; approximate, secondary sources).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import mapping, records, text, texts
+from ..load.model import mapping, records, text, texts
 from .markup import Linker, esc, html_block, inline, join, paragraphs, slug, table, tag
 
 BRAND = "strategy/brand.md"

@@ -8,10 +8,10 @@ the page with the details.
 
 from __future__ import annotations
 
-from ..model import Objective, mapping, records, text, texts
+from ..load.model import Objective, mapping, records, text, texts
 from ..platforms import NETWORKS
-from ..schedule import slots
-from .context import Site
+from ..schedule.slots import slots
+from .content import Site
 from .home import currency_symbol, number, objective_title
 from .markup import Linker, esc, html_block, join, table, tag
 from .strategy_plan import BUDGET, CAMPAIGNS, CHANNELS, PILLARS, PLAYBOOK, planned_shares

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..model import mapping, records, text, texts
+from ..load.model import mapping, records, text, texts
 from ..platforms import NETWORKS
-from ..schedule import WEEKDAYS
-from .calendar import view_page
-from .context import Site
+from ..schedule.slots import WEEKDAYS
+from .calendar_pages import view_page
+from .content import Site
 from .home import currency_symbol, number
 from .markup import (
     Linker,

@@ -15,10 +15,10 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .errors import UsageError, WriteError
-from .loader import POSTS, find_root, load
-from .schema import KINDS, schema_text
-from .timeparse import BadTime, zone
+from ..errors import UsageError, WriteError
+from ..load.loader import POSTS, find_root, load
+from ..load.schema import KINDS, schema_text
+from ..schedule.times import BadTime, zone
 
 # Starter files whose names cannot start with a dot inside a Python package.
 _RENAMED = {

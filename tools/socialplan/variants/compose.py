@@ -12,7 +12,7 @@ approve is what goes out. For one post and one channel:
 3. generated text only (not an override): the post's hashtags placed by the channel's
    policy, then "Link in bio." or the link (`policy.py`, `hashtags.py`);
 4. on a network with threads, a generated part too long for one post is split into a
-   thread, with optional 1/3 counters (`threads.py`);
+   thread, with optional 1/3 counters (`splitting.py`);
 5. each part is measured against the channel's limit, and Bluesky parts get facets.
 
 An override is the author's exact text for that channel: nothing is added to it or
@@ -26,15 +26,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import threads, urls
+from ..guards import urls
+from ..load.model import Channel, Media, Person, Post, Repo, mapping, text
+from ..platforms import NETWORKS, Measure, Network
+from ..platforms.text import grapheme_count
+from ..problems import Pointer
+from . import splitting
 from .facets import TAG_MAX_GRAPHEMES, Facet, facets
-from .model import Channel, Media, Person, Post, Repo, mapping, text
-from .platforms import NETWORKS, Measure, Network
-from .platforms.text import grapheme_count
-from .policy import ChannelPolicy, policy_for
-from .problems import Pointer
-from .segments import TAG, Piece, sent_text, shown_text, strip, text_piece, tokenize
-from .variant_writer import Writer, decorate
+from .pieces import TAG, Piece, sent_text, shown_text, strip, text_piece, tokenize
+from .settings import ChannelPolicy, policy_for
+from .writer import Writer, decorate
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ def _thread(
                 if not any(measure.over for measure in part.measures):
                     result.append(part)
                     continue
-            chunks = threads.split(pieces, fits, hint=limit)
+            chunks = splitting.split(pieces, fits, hint=limit)
             result += [_Part(list(chunk.pieces), index) for chunk in chunks]
         return result
 
@@ -244,12 +245,12 @@ def _thread(
         return thread, was_split, False
     total = len(thread)
     while True:
-        thread = build(threads.counter_room(total))
+        thread = build(splitting.counter_room(total))
         if len(str(len(thread))) <= len(str(total)):
             break
         total = len(thread)
     numbered = [
-        _Part([*part.pieces, text_piece(threads.counter(i, len(thread)))], part.source)
+        _Part([*part.pieces, text_piece(splitting.counter(i, len(thread)))], part.source)
         for i, part in enumerate(thread)
     ]
     return numbered, len(thread) > len(parts), True

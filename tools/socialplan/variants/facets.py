@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .segments import DOMAIN, HANDLE, LINK, MENTION_KIND, TAG, Piece
+from .pieces import DOMAIN, HANDLE, LINK, MENTION_KIND, TAG, Piece
 
 LINK_TYPE = "app.bsky.richtext.facet#link"
 MENTION_TYPE = "app.bsky.richtext.facet#mention"

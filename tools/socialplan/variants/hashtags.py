@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from .segments import TEXT, tokenize
+from .pieces import TEXT, tokenize
 
 _WORDS_OF_TAG = regex.compile(
     r"\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+|[\p{L}\p{M}]+"

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from .model import Person
-from .platforms import NETWORKS
-from .platforms.base import Written
+from ..load.model import Person
+from ..platforms import NETWORKS
+from ..platforms.base import Written
 
 MENTION = re.compile(r"@\{([^{}\s]*)\}")
 

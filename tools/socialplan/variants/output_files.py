@@ -50,14 +50,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import buildcache, digests
-from .containment import Folder
-from .errors import UsageError, WriteError
-from .loader import MEDIA
-from .model import Channel, Post, Repo
-from .output_folders import VARIANTS, claim
-from .rules.common import publishing_channels
-from .variants import ChannelText, compose
+from ..cache import fingerprints, store
+from ..errors import UsageError, WriteError
+from ..guards.containment import Folder
+from ..guards.output_folders import VARIANTS, claim
+from ..load.loader import MEDIA
+from ..load.model import Channel, Post, Repo
+from ..rules.common import publishing_channels
+from .compose import ChannelText, compose
 
 FORMAT = 1
 OUTPUT = Path("build", "variants")
@@ -159,9 +159,9 @@ def write_all(repo: Repo, out_dir: Path | None = None) -> Written:
     entries: dict[str, Any] = {}
     strategy = ""
     if cached:
-        previous = buildcache.read(repo.root, CACHE)
-        buildcache.forget(repo.root, CACHE)
-        strategy = digests.strategy(repo)
+        previous = store.read(repo.root, CACHE)
+        store.forget(repo.root, CACHE)
+        strategy = fingerprints.strategy(repo)
     result = Written()
     variants = Folder(target)
     keep: dict[str, list[str]] = {}
@@ -171,7 +171,7 @@ def write_all(repo: Repo, out_dir: Path | None = None) -> Written:
         channels = list(publishing_channels(post, repo))
         names = keep[post.id] = [f"{channel.id}.json" for channel in channels]
         if cached:
-            fingerprint = digests.combine(strategy, digests.post(repo, post))
+            fingerprint = fingerprints.combine(strategy, fingerprints.post(repo, post))
             entry = previous.get(post.id)
             if _still_there(entry, fingerprint, channels, os.path.join(target, post.id)):
                 folder = target / post.id
@@ -190,7 +190,7 @@ def write_all(repo: Repo, out_dir: Path | None = None) -> Written:
             entries[post.id] = {"fingerprint": fingerprint, "files": files}
     _remove_stale(variants, keep, result)
     if cached:
-        buildcache.write(repo.root, CACHE, entries)
+        store.write(repo.root, CACHE, entries)
     return result
 
 

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..platforms.text import find_hashtags, find_mentions, find_urls
 from .mentions import MENTION
-from .platforms.text import find_hashtags, find_mentions, find_urls
 
 TEXT = "text"
 ENTITY = "entity"  # @{entity}: resolved through the people directory

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .console import json_text
-from .model import Post, Repo
-from .platforms import Measure
-from .variant_files import record
-from .variants import ChannelText, compose, network_of
+from ..guards.console import json_text
+from ..load.model import Post, Repo
+from ..platforms import Measure
+from .compose import ChannelText, compose, network_of
+from .output_files import record
 
 
 @dataclass(frozen=True)

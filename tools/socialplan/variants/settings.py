@@ -20,8 +20,8 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from .model import Channel, mapping
-from .platforms import Network
+from ..load.model import Channel, mapping
+from ..platforms import Network
 
 DEFAULT_BIO_TEXT = "Link in bio."
 HASHTAG_PLACEMENTS = ("inline", "append", "none")

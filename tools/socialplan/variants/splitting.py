@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .segments import TEXT, Piece
+from .pieces import TEXT, Piece
 
 Fits = Callable[[str], bool]
 

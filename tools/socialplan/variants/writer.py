@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..load.model import Person, Post
+from ..platforms import Network
+from ..platforms.base import as_is
 from . import hashtags, utm
 from .mentions import written
-from .model import Person, Post
-from .platforms import Network
-from .platforms.base import as_is
-from .policy import ChannelPolicy
-from .segments import (
+from .pieces import (
     DOMAIN,
     ENTITY,
     HANDLE,
@@ -29,6 +28,7 @@ from .segments import (
     text_piece,
     tokenize,
 )
+from .settings import ChannelPolicy
 
 PARAGRAPH = "\n\n"
 
