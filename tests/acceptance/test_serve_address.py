@@ -47,10 +47,10 @@ def test_serve_without_mkdocs_yml_serves_this_repository(brand: BrandRepo) -> No
     import time
     import urllib.request
 
-    from socialplan.site import builder
+    from socialplan.site import configuration
 
     assert not (brand.root / "mkdocs.yml").exists()
-    package_site = builder.default_config().parent
+    package_site = configuration.default_config().parent
     before = sorted(p for p in package_site.rglob("*") if "__pycache__" not in p.parts)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -114,7 +114,7 @@ def check_outputs(root: Path, site: Path, images: bool) -> None:
     (see output_folders): the site's, and build/variants and build/images."""
     from .images.run import OUTPUT as IMAGES
     from .images.run import earlier as earlier_images
-    from .site.builder import earlier as earlier_site
+    from .site.configuration import earlier as earlier_site
     from .variants.output_files import earlier as earlier_variants
 
     output_folders.check(root / VARIANTS, root, output_folders.VARIANTS, earlier_variants)

@@ -8,6 +8,7 @@ position bookkeeping is paid for.
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -111,3 +112,15 @@ class Report:
 
     def sorted(self) -> list[Problem]:
         return sorted(self.problems, key=Problem.sort_key)
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """The hint for an unknown `name`: the closest known one, or the known ones."""
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    options = sorted(known)
+    if not options:
+        return "none are defined yet"
+    shown = ", ".join(f"`{o}`" for o in options[:12])
+    return f"known: {shown}" + (" …" if len(options) > 12 else "")

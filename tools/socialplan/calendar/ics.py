@@ -36,8 +36,8 @@ import icalendar
 from ..cache import fingerprints
 from ..errors import WriteError
 from ..guards import urls
+from ..guards.atomic import write_atomically
 from ..guards.output_folders import check_file
-from ..load.files import write_atomically
 from ..load.model import Repo
 from ..schedule.slots import Schedule, Scheduled, schedule
 from ..variants.compose import compose

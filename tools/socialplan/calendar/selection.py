@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..load.model import Channel, Post, Repo
-from ..rules.common import did_you_mean
+from ..problems import did_you_mean
 from ..schedule.slots import Schedule, Scheduled, zone_name
 from ..schedule.times import BadTime, zone
 

@@ -11,7 +11,7 @@ from ..errors import SocialplanError
 from ..guards import console
 from ..load.loader import find_root
 from ..site.address import check_free
-from ..site.builder import config_file
+from ..site.configuration import config_file
 from . import repo_option, show_error
 
 

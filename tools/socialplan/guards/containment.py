@@ -21,7 +21,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import WriteError
-from ..load.files import write_atomically
+from .atomic import write_atomically
 
 
 class OutsideFolder(WriteError):
@@ -111,7 +111,7 @@ class Folder:
             shutil.rmtree(where)
 
     def write(self, path: Path | str, data: bytes) -> Path:
-        """Replace the file at `path` inside the folder in one step (files.write_atomically)."""
+        """Replace the file at `path` inside the folder in one step (atomic.write_atomically)."""
         where = self.place(path)
         write_atomically(where, data)
         return where

@@ -25,8 +25,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..errors import UsageError, WriteError
-from ..load.files import write_atomically
 from . import safejson
+from .atomic import write_atomically
 
 LOCK = Path("build", ".socialplan.lock")
 # Who holds the lock, for the message of whoever waits (never trusted: only shown).

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import UsageError, WriteError
-from ..load.files import write_atomically
+from .atomic import write_atomically
 
 MARKER = ".socialplan-output"
 MARKER_LINE = "socialplan output folder: {kind}"

@@ -15,8 +15,7 @@ from ..cache import image_outputs
 from ..load.files import inside, is_file
 from ..load.loader import MEDIA
 from ..load.model import Post, Repo, mapping
-from ..problems import Pointer, Problem, error, warning
-from ..rules.common import did_you_mean
+from ..problems import Pointer, Problem, did_you_mean, error, warning
 from .brandkit import BrandKit, font_folders, font_issues, load_brand
 from .fonts import FontLibrary
 from .sources import DEFAULT_MAX_PIXELS, ImageRefused, SourceImage, read_source

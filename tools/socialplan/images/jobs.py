@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..load.model import Media, Post, Repo, mapping, text
+from ..load.model import Media, Post, Repo, mapping, publishing_channels, text
 from ..problems import Pointer
-from ..rules.common import publishing_channels
 from .fitting import CENTRE, Focus
 from .networks import OPEN_GRAPH, ImageSpec, spec_for
 

@@ -19,8 +19,7 @@ from ..guards.output_folders import IMAGES, claim
 from ..load.loader import find_root, load
 from ..load.locate import locate
 from ..load.model import Post, Repo
-from ..problems import Problem
-from ..rules.common import did_you_mean
+from ..problems import Problem, did_you_mean
 from .context import ImageSettings, RenderContext
 from .render import PostImages, render_post_images
 

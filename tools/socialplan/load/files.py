@@ -7,7 +7,6 @@ be reported as located problems instead of exceptions.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -138,19 +137,3 @@ def walk(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
                 found.append(Path(dirpath, name))
     found.sort()
     return found
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file beside `path` and a rename, so no reader ever sees
-    half a file; missing folders are made. Raises OSError (leaving no temporary file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        # mkstemp makes the file private; outputs are meant to be published.
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..load.model import Post, Repo
-from ..rules.common import publishing_channels
+from ..load.model import Post, Repo, publishing_channels
 from ..variants.compose import compose
 from ..variants.output_files import record
 

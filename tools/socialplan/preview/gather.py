@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from ..load.model import Post, Repo
+from ..load.model import Post, Repo, publishing_channels
 from ..problems import Problem
-from ..rules.common import publishing_channels
 from ..schedule.times import BadTime, zone
 from ..variants.compose import ChannelText, compose
 from .changes import PostChange

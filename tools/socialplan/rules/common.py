@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from ..load.model import Post, publishing_channels
+from ..load.model import Post
 from ..problems import Pointer, Problem, ProblemMaker
 
 # publishing_channels lives in model.py; it is re-exported for the rules.
@@ -13,9 +12,7 @@ __all__ = [
     "at_text",
     "body_position",
     "channel_pointer",
-    "did_you_mean",
     "post_texts",
-    "publishing_channels",
 ]
 
 
@@ -69,14 +66,3 @@ def at_text(
         line, col = body_position(post, offset)
         return make(code, post.rel, message, hint, line=line, col=col)
     return make(code, post.rel, message, hint, pointer=pointer)
-
-
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(known), n=1)
-    if close:
-        return f"did you mean `{close[0]}`?"
-    options = sorted(known)
-    if not options:
-        return "none are defined yet"
-    shown = ", ".join(f"`{o}`" for o in options[:12])
-    return f"known: {shown}" + (" …" if len(options) > 12 else "")

@@ -23,10 +23,9 @@ from ..images.sources import ImageRefused
 from ..images.templates import TEMPLATES, load_template, template_files
 from ..load.files import inside
 from ..load.loader import MEDIA
-from ..load.model import Media, Post, Repo, mapping, text
+from ..load.model import Media, Post, Repo, mapping, publishing_channels, text
 from ..platforms import NETWORKS
-from ..problems import Problem, error, warning
-from .common import did_you_mean, publishing_channels
+from ..problems import Problem, did_you_mean, error, warning
 from .decodes import Decodes
 from .media import _one_alt
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 
 from ..cache.checks import PostChecks
-from ..load.model import Channel, Post, Repo, mapping
+from ..load.model import Channel, Post, Repo, mapping, publishing_channels
 from ..platforms import NETWORKS, Measure, Network
 from ..platforms.text import count_links
 from ..problems import Pointer, Problem, error, warning
@@ -24,7 +24,7 @@ from ..variants.compose import ChannelText
 from ..variants.pieces import LINK, tokenize
 from ..variants.settings import policy_for
 from . import hashtag_use
-from .common import channel_pointer, publishing_channels
+from .common import channel_pointer
 
 
 def check(

@@ -10,10 +10,9 @@ from pathlib import Path, PurePosixPath
 
 from ..load.files import exists, inside, is_file, walk
 from ..load.loader import MEDIA
-from ..load.model import Channel, Media, Post, Repo, text
+from ..load.model import Channel, Media, Post, Repo, publishing_channels, text
 from ..platforms import NETWORKS
 from ..problems import Pointer, Problem, error, warning
-from .common import publishing_channels
 
 # Alt text that says nothing about the image.
 EMPTY_ALT = frozenset({"image", "photo", "picture", "img", "graphic", "alt", "todo", "tbd"})

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from ..load.model import Post, Repo, records, text, texts
+from ..load.model import Post, Repo, publishing_channels, records, text, texts
 from ..platforms import NETWORKS
-from ..problems import Pointer, Problem, error, warning
+from ..problems import Pointer, Problem, did_you_mean, error, warning
 from ..variants import compose, mentions
-from .common import at_text, did_you_mean, post_texts, publishing_channels
+from .common import at_text, post_texts
 
 
 def check(repo: Repo) -> Iterator[Problem]:

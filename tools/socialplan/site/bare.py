@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from ..images.copies import BareCopies
 from ..images.sources import ImageRefused
 from ..load.files import relative
+from .generated import GeneratedFile
 
-if TYPE_CHECKING:
-    from .plugin import GeneratedFile
-
-F = TypeVar("F", bound="GeneratedFile")
+F = TypeVar("F", bound=GeneratedFile)
 
 
 def bare_images(

@@ -17,23 +17,19 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 from ..errors import SocialplanError, UsageError
-from ..guards import safejson
-from ..guards.output_folders import SITE, Legacy, claim
+from ..guards.output_folders import SITE, claim
 from ..images.copies import VERSION as BARE_COPIES
 from . import NAVIGATION
-from .incremental import THEME_PAGE, Incremental
-from .markup import page_url
+from .configuration import MANIFEST, config_file, earlier
+from .incremental import Incremental
 from .prepare import Prepared
 
 Progress = Callable[[str], None]
-MANIFEST = Path("build", "site-cache.json")
 DIRTY_NOTICE = "A 'dirty' build is being performed"
-# What MkDocs and Material write at the top of a site besides its pages and files.
-THEME_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search", "assets")
 
 
 @dataclass
@@ -86,20 +82,6 @@ def _captured_logs(progress: Progress | None) -> Iterator[_Forward]:
         logger.removeHandler(handler)
         builder_log.removeFilter(notice)
         logger.propagate = saved
-
-
-def config_file(root: Path) -> tuple[Path, bool]:
-    """The MkDocs configuration to use, and whether it is socialplan's default."""
-    own = root / "mkdocs.yml"
-    if own.is_file():
-        return own, False
-    return default_config(), True
-
-
-def default_config() -> Path:
-    """socialplan's own mkdocs.yml, for a repository without one. It lives in the
-    package, so whoever uses it points docs_dir at the repository's strategy/."""
-    return Path(str(resources.files(__package__).joinpath("default-mkdocs.yml")))
 
 
 def stamp(config_path: Path, out: Path, prepared: Prepared) -> str:
@@ -191,32 +173,6 @@ def _drop_links(out: Path) -> None:
     for link in links:
         with contextlib.suppress(OSError):
             os.unlink(link)
-
-
-def earlier(root: Path) -> Legacy:
-    """Recognises a site an earlier socialplan built before output folders were marked:
-    build/site-cache.json names exactly that folder, which holds an index.html and
-    nothing at its top that the record and the theme do not explain."""
-
-    def recognise(folder: Path) -> bool:
-        recorded = safejson.read_object(root / MANIFEST)
-        files = recorded.get("files") if recorded is not None else None
-        if recorded is None or recorded.get("site_dir") != str(folder):
-            return False
-        if not isinstance(files, dict) or not (folder / "index.html").is_file():
-            return False
-        made = set(THEME_FILES)
-        for name in files:
-            if isinstance(name, str) and not name.startswith(THEME_PAGE):
-                made.add(page_url(name).split("/", 1)[0] if name.endswith(".md") else name)
-        made = {name.split("/", 1)[0] or "index.html" for name in made}
-        try:
-            names = {name for name in os.listdir(folder) if not name.startswith(".")}
-        except OSError:
-            return False
-        return names <= made
-
-    return recognise
 
 
 def _hint(messages: list[str]) -> str:

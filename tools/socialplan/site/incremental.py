@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..guards import safejson
+from ..guards.atomic import write_atomically
 from ..guards.containment import Folder, OutsideFolder, plain_relative
-from ..load.files import write_atomically
 from .content import Content, Deferred, SourceFile
 from .markup import page_url
 

@@ -31,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
@@ -40,9 +40,10 @@ from ..guards import console
 from ..guards.output_folders import SITE, claim
 from . import EXTRA_CSS, NAVIGATION, NOT_IN_NAV
 from .bare import bare_images
-from .builder import default_config
 from .bytecode import template_cache
+from .configuration import default_config, earlier
 from .content import Deferred, SourceFile
+from .generated import GeneratedFile
 from .headings import Headings
 from .incremental import THEME_PAGE, Incremental
 from .markup import TOC_MARK, UNSEARCHED
@@ -67,49 +68,6 @@ class SocialplanConfig(Config):
     repo = c.Optional(c.Type(str))
     # Name the site after strategy/brand.yaml's `name` (mkdocs.yml needs a site_name anyway).
     site_name_from_brand = c.Type(bool, default=True)
-
-
-class GeneratedFile(File):
-    """A generated file that a dirty build may skip when the last build wrote the same.
-
-    A deferred page (`Deferred`) is made the first time MkDocs reads it, which an
-    incremental build never does for a page it skips.
-    """
-
-    unchanged = False
-    deferred: Deferred | None = None
-    # An image whose source is its bare copy, which may be older than the last output.
-    always_copy = False
-
-    def is_modified(self) -> bool:
-        if self.unchanged and Path(self.abs_dest_path).is_file():
-            return False
-        return self.always_copy or super().is_modified()
-
-    def _made(self) -> None:
-        if self.deferred is not None:
-            self._content = self.deferred.text()
-            self.deferred = None
-
-    @property
-    def content_string(self) -> str:
-        self._made()
-        return File.content_string.fget(self)  # type: ignore[attr-defined]
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self.deferred = None
-        File.content_string.fset(self, value)  # type: ignore[attr-defined]
-
-    @property
-    def content_bytes(self) -> bytes:
-        self._made()
-        return File.content_bytes.fget(self)  # type: ignore[attr-defined]
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        self.deferred = None
-        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
 
 
 class SocialplanPlugin(BasePlugin[SocialplanConfig]):
@@ -140,8 +98,6 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
         if self.prepared is None:
             # Run by `mkdocs build` or `mkdocs serve` (not `socialplan build`, which
             # claims the folder itself): the same guard before MkDocs empties site_dir.
-            from .builder import earlier
-
             root = self.root(config).resolve()
             try:
                 claim(Path(config.site_dir), root, SITE, earlier(root))

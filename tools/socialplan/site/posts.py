@@ -10,8 +10,7 @@ from datetime import UTC
 from functools import partial
 
 from ..cache import fingerprints
-from ..load.model import Post
-from ..rules.common import publishing_channels
+from ..load.model import Post, publishing_channels
 from ..schedule.times import BadTime, zone
 from ..variants import compose
 from . import dates

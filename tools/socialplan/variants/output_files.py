@@ -55,8 +55,7 @@ from ..errors import UsageError, WriteError
 from ..guards.containment import Folder
 from ..guards.output_folders import VARIANTS, claim
 from ..load.loader import MEDIA
-from ..load.model import Channel, Post, Repo
-from ..rules.common import publishing_channels
+from ..load.model import Channel, Post, Repo, publishing_channels
 from .compose import ChannelText, compose
 
 FORMAT = 1
