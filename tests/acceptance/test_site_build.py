@@ -332,7 +332,7 @@ def test_compiled_templates_are_kept_and_a_spoilt_one_is_compiled_again(
     brand.post("post-4", POST.format(day=4), "Text.")
     build(brand.root, out=tmp_path / "first", images=False)
     kept = sorted((brand.root / "build/cache/templates").glob("*.signed"))
-    assert kept  # the theme's compiled templates, signed (site.bytecode)
+    assert kept  # the theme's compiled templates, signed (cache.templates)
     for path in kept:
         path.write_bytes(b"not a compiled template")
     # Another output folder: every page is rendered, with the spoilt templates.

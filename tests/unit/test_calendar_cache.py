@@ -15,8 +15,9 @@ import pytest
 
 from socialplan.build import CALENDAR, write_calendar
 from socialplan.cache import store
+from socialplan.cache.events import EventCache
 from socialplan.calendar import Selection, to_ics
-from socialplan.calendar.ics import END, PRODID, EventCache, calendar_name, event, header, stamp
+from socialplan.calendar.ics import END, PRODID, calendar_name, event, header, stamp
 from socialplan.load.loader import load
 from socialplan.schedule.slots import Schedule, schedule
 

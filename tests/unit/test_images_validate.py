@@ -131,9 +131,9 @@ def test_a_build_remembers_which_images_decode_and_still_catches_a_damaged_one(
     entries = json.loads(kept.read_text("utf-8"))["entries"]
     assert len(entries) == 1
     # The next build's validation reads and hashes the photo, and decodes nothing.
+    from socialplan.cache.decodes import Decodes
     from socialplan.load.loader import load
     from socialplan.rules import images
-    from socialplan.rules.decodes import Decodes
 
     decodes = Decodes.load(brand.root)
     assert list(images.check(load(brand.root).repo, decodes=decodes)) == []

@@ -20,8 +20,9 @@ from typing import Any
 
 from .cache import store
 from .cache.checks import PostChecks
+from .cache.decodes import Decodes
+from .cache.events import EventCache
 from .calendar import to_ics
-from .calendar.ics import EventCache
 from .errors import WriteError
 from .guards import lock, output_folders
 from .guards.safejson import same_bytes
@@ -29,7 +30,6 @@ from .images import render_images as render
 from .load.loader import find_root
 from .load.model import Repo
 from .problems import Problem, Report
-from .rules.decodes import Decodes
 from .rules.validate import Validation, validate
 from .schedule.slots import Schedule, schedule
 from .variants.output_files import write_all

@@ -1,4 +1,4 @@
-"""Every image file a repository uses, decoded completely; remembered by content in builds.
+"""Which image files decoded completely, remembered by content between builds.
 
 A header tells whether a file is an image and how large; only decoding its
 pixels tells whether it is whole. So validation decodes every image file a
@@ -25,11 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import PIL
-
-from ..cache import store
-from ..images.originals import decode_problem
-from ..images.sources import DEFAULT_MAX_PIXELS, ImageRefused
+from . import store
 
 NAME = "decodes"  # build/cache/decodes.json
 # Bump when what a verdict checks changes.
@@ -50,21 +46,18 @@ class Decodes:
     def load(cls, root: Path) -> Decodes:
         return cls(root, store.read(root, NAME))
 
-    def problem(self, path: Path, shown: str) -> ImageRefused | None:
-        """Why the image at `path` cannot be used, or None; None too if it cannot be read
-        (rules/media.py reports missing and unreadable files)."""
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
+    def lookup(self, data: bytes) -> tuple[str, bool]:
+        """The key of these bytes, and whether the last build found them to decode
+        (the others are counted in `decoded`: the caller decodes them)."""
         key = _key(data)
-        known = self.previous.get(key) == 1
-        found = decode_problem(data, shown, DEFAULT_MAX_PIXELS, decode=not known)
-        if not known:
-            self.decoded += 1
-        if found is None:
-            self.kept[key] = 1
-        return found
+        if self.previous.get(key) == 1:
+            return key, True
+        self.decoded += 1
+        return key, False
+
+    def passed(self, key: str) -> None:
+        """The bytes of `key` decoded (or were known to): keep them for the next build."""
+        self.kept[key] = 1
 
     def save(self) -> None:
         """Keep what decoded this run for the next (raises WriteError)."""
@@ -73,6 +66,8 @@ class Decodes:
 
 
 def _key(data: bytes) -> str:
+    import PIL  # only its version: decoding is the images step's (images.originals)
+
     digest = hashlib.sha256(f"{VERSION}:{PIL.__version__}:".encode())
     digest.update(data)
     return digest.hexdigest()

@@ -26,14 +26,13 @@ Every other event is built and serialised by icalendar as before.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import icalendar
 
 from ..cache import fingerprints
+from ..cache.events import EventCache
 from ..errors import WriteError
 from ..guards import urls
 from ..guards.atomic import write_atomically
@@ -102,37 +101,6 @@ def event(entry: Scheduled, plan: Schedule, stamped: datetime) -> icalendar.Even
 def calendar_name(plan: Schedule) -> str:
     brand = plan.repo.brand.get("name") if plan.repo is not None else None
     return f"{brand} social media calendar" if isinstance(brand, str) else "Social media calendar"
-
-
-@dataclass
-class EventCache:
-    """Serialised events to reuse, and what a `to_ics` run made of them.
-
-    `previous` maps a UID to [fingerprint, event text] as kept by an earlier
-    run (anything else there is ignored). After `to_ics`, `entries` holds the
-    same for every event of this run, to keep for the next one (so events of
-    deleted posts are dropped), and `built` / `reused` the UIDs of the events
-    serialised anew and of those spliced from `previous`.
-    """
-
-    previous: Mapping[str, object] = field(default_factory=dict)
-    entries: dict[str, list[str]] = field(default_factory=dict)
-    built: list[str] = field(default_factory=list)
-    reused: list[str] = field(default_factory=list)
-
-    def kept(self, name: str, key: str) -> str | None:
-        """The previous text of event `name` if it was made from `key`."""
-        item = self.previous.get(name)
-        if (
-            isinstance(item, list)
-            and len(item) == 2
-            and item[0] == key
-            and isinstance(item[1], str)
-            and item[1].startswith("BEGIN:VEVENT\r\n")
-            and item[1].endswith("END:VEVENT\r\n")
-        ):
-            return item[1]
-        return None
 
 
 def header(plan: Schedule) -> bytes:

@@ -73,7 +73,7 @@ def decode_problem(
     """Why the file cannot be used as an image, or None when it can.
 
     `decode=False` checks the header and the name only (the full decode is known
-    to pass, see rules/decodes.py). A JPEG is decoded at an eighth of its size:
+    to pass, see rules/images.py and cache/decodes.py). A JPEG is decoded at an eighth of its size:
     libjpeg still reads every byte of the picture, so a cut or damaged file fails
     just as it would at full size, in a fraction of the time.
     """

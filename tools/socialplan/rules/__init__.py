@@ -11,10 +11,10 @@ from functools import partial
 from typing import cast
 
 from ..cache.checks import PostChecks
+from ..cache.decodes import Decodes
 from ..load.model import Post, Repo
 from ..problems import Problem
 from . import cadence, images, ledger, lengths, links, media, references, strategy, timing, voice
-from .decodes import Decodes
 
 Check = Callable[[Repo], Iterable[Problem]]
 

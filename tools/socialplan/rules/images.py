@@ -5,7 +5,8 @@
   limit (the alt text checks of rules/media.py, applied to the card), and the card
   plus the photos fit the number of images each network takes;
 - each image file a post or the brand's logo uses is an image socialplan reads, of
-  a sane size, named for its format, and decodes completely (rules/decodes.py);
+  a sane size, named for its format, and decodes completely (each file once;
+  `socialplan build` remembers the files that decoded: cache/decodes.py);
 - the brand's fonts are in a font folder.
 
 Missing files and the photos' own alt text are rules/media.py's; photo counts
@@ -17,16 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from ..cache.decodes import Decodes
 from ..images.brandkit import font_folders, font_issues
 from ..images.fonts import FontLibrary
-from ..images.sources import ImageRefused
+from ..images.originals import decode_problem
+from ..images.sources import DEFAULT_MAX_PIXELS, ImageRefused
 from ..images.templates import TEMPLATES, load_template, template_files
 from ..load.files import inside
 from ..load.loader import MEDIA
 from ..load.model import Media, Post, Repo, mapping, publishing_channels, text
 from ..platforms import NETWORKS
 from ..problems import Problem, did_you_mean, error, warning
-from .decodes import Decodes
 from .media import _one_alt
 
 # A card counts as one image.
@@ -82,7 +84,7 @@ def _file(root: Path, file: str, decodes: Decodes) -> ImageRefused | None:
     path = root / MEDIA / file
     if PurePosixPath(file).is_absolute() or not inside(path, root):
         return None
-    return decodes.problem(path, f"{MEDIA.as_posix()}/{file}")
+    return _decoded(decodes, path, f"{MEDIA.as_posix()}/{file}")
 
 
 def _logo(repo: Repo, decodes: Decodes) -> Iterator[Problem]:
@@ -91,7 +93,7 @@ def _logo(repo: Repo, decodes: Decodes) -> Iterator[Problem]:
     logo = text(mapping(repo.brand, "visual"), "logo")
     if not logo or PurePosixPath(logo).is_absolute() or not inside(repo.root / logo, repo.root):
         return  # rules/media.py reports a logo outside the repository
-    refused = decodes.problem(repo.root / logo, logo)
+    refused = _decoded(decodes, repo.root / logo, logo)
     if refused is not None:
         yield error(
             refused.code,
@@ -134,3 +136,18 @@ def _card(post: Post, repo: Repo, templates: dict[str, Path]) -> Iterator[Proble
                 " override `media:`",
                 pointer=("card",),
             )
+
+
+def _decoded(decodes: Decodes, path: Path, shown: str) -> ImageRefused | None:
+    """Why the image at `path` cannot be used, or None; None too if it cannot be read
+    (rules/media.py reports missing and unreadable files). Bytes the last build found
+    to decode are only checked by their header."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    key, known = decodes.lookup(data)
+    found = decode_problem(data, shown, DEFAULT_MAX_PIXELS, decode=not known)
+    if found is None:
+        decodes.passed(key)
+    return found

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import rules
 from ..cache.checks import PostChecks
+from ..cache.decodes import Decodes
 from ..errors import UsageError
 from ..load import parallel
 from ..load.files import inside
@@ -16,7 +17,6 @@ from ..load.loader import find_root, load
 from ..load.locate import locate
 from ..load.model import Repo
 from ..problems import Report
-from .decodes import Decodes
 
 # The share of posts whose heavy checks a second process takes: on 10,000 posts
 # the length checks take about 1.15 s and all other checks about 0.8 s (the secret
@@ -47,7 +47,7 @@ def validate(
     repository for what comes next (the build); otherwise a large repository
     has them checked in a second process. `memo` holds the per-post results of
     the last build (rules.memo): posts unchanged since are not checked again;
-    `decodes` the image files it found to decode (rules.decodes), with `memo`.
+    `decodes` the image files it found to decode (cache.decodes), with `memo`.
     """
     for path in paths:
         if not path.exists():
