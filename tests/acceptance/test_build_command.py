@@ -12,7 +12,7 @@ from socialplan.commands.build import build
 from socialplan.commands.site import serve
 
 from ..conftest import BrandRepo
-from ..unit.test_site_pages import add_hostile_post
+from ..unit.site.test_site_pages import add_hostile_post
 
 
 def run(brand: BrandRepo, *args: str) -> tuple[int, str, str]:

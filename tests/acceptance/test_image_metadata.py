@@ -20,7 +20,7 @@ import pytest
 from PIL import Image, UnidentifiedImageError
 
 from ..conftest import BrandRepo
-from ..unit.leaky_images import (
+from ..unit.images.leaky_images import (
     FORBIDDEN,
     ICC,
     leaky_gif,

@@ -18,7 +18,7 @@ from socialplan.images.networks import SPECS
 from socialplan.rules.validate import validate
 
 from ..conftest import ROOT, BrandRepo
-from ..unit.test_images_sources import phone_photo, png_declaring
+from ..unit.images.test_images_sources import phone_photo, png_declaring
 
 CHANNELS = """
 # yaml-language-server: $schema=../schemas/channels.schema.json

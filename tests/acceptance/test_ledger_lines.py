@@ -10,7 +10,7 @@ from socialplan.load import ledger
 from socialplan.site.prepare import read_ledger
 
 from ..conftest import BrandRepo
-from ..unit.test_site_pages import add_hostile_post
+from ..unit.site.test_site_pages import add_hostile_post
 from .build_helpers import build, run, snapshot
 
 POST = "2027-01-20-tricky"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import BrandRepo
-from ..unit.test_site_pages import add_hostile_post
+from ..unit.site.test_site_pages import add_hostile_post
 from .build_helpers import build, run, snapshot, tree
 from .test_preview import git
 from .test_site_build import QUIET, copy_demo

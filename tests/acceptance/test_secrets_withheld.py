@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from socialplan.cli import main
 
 from ..conftest import ROOT, BrandRepo
-from ..unit.test_site_pages import png
+from ..unit.site.test_site_pages import png
 from .test_preview import git
 from .test_site_build import mkdocs_build
 

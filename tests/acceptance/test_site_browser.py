@@ -28,7 +28,7 @@ from socialplan.site.builder import build_site
 from socialplan.site.prepare import prepare
 
 from ..conftest import ROOT, BrandRepo
-from ..unit.test_site_pages import add_hostile_post
+from ..unit.site.test_site_pages import add_hostile_post
 from .test_site_build import copy_demo
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

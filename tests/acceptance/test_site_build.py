@@ -17,7 +17,7 @@ import pytest
 from socialplan.build import build
 
 from ..conftest import ROOT, BrandRepo
-from ..unit.test_site_pages import add_hostile_post
+from ..unit.site.test_site_pages import add_hostile_post
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 # Material prints an end-of-life notice when run as `mkdocs`; it is not about this site.
@@ -199,7 +199,7 @@ def _queue_before_another(brand: BrandRepo) -> None:
 
 
 def _add_generated_image(brand: BrandRepo) -> None:
-    from ..unit.test_site_pages import png
+    from ..unit.site.test_site_pages import png
 
     brand.write("build/images/2027-01-08-post/bluesky-1.png", png())
 
@@ -332,7 +332,7 @@ def test_compiled_templates_are_kept_and_a_spoilt_one_is_compiled_again(
     brand.post("post-4", POST.format(day=4), "Text.")
     build(brand.root, out=tmp_path / "first", images=False)
     kept = sorted((brand.root / "build/cache/templates").glob("*.signed"))
-    assert kept  # the theme's compiled templates, signed (cache.templates)
+    assert kept  # the theme's compiled templates, signed (cache.compiled_templates)
     for path in kept:
         path.write_bytes(b"not a compiled template")
     # Another output folder: every page is rendered, with the spoilt templates.

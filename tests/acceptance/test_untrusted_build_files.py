@@ -14,7 +14,7 @@ import jinja2.bccache
 import pytest
 
 from ..conftest import BrandRepo
-from ..unit.test_site_pages import add_hostile_post
+from ..unit.site.test_site_pages import add_hostile_post
 from .build_helpers import build, snapshot, tree
 
 DEEP = b"[" * 100_000 + b"]" * 100_000

@@ -13,7 +13,7 @@ from socialplan.cache.checks import PostChecks
 from socialplan.problems import Problem
 from socialplan.rules.validate import validate
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 POST = """
     id: 2027-01-{day:02d}-post

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from socialplan.cache import templates as bytecode
+from socialplan.cache import compiled_templates as bytecode
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ from socialplan.calendar.ics import END, PRODID, calendar_name, event, header, s
 from socialplan.load.loader import load
 from socialplan.schedule.slots import Schedule, schedule
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 from .test_calendar_ics import CAMPAIGNS, CHANNELS, LAUNCH, LONG, PEOPLE, QUEUED, write
 
 OTHER = """

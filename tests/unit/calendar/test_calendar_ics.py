@@ -20,7 +20,7 @@ from socialplan.load.loader import load
 from socialplan.schedule.slots import Schedule, schedule
 from socialplan.variants.compose import compose
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 CHANNELS = """
 channels:

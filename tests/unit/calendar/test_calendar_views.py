@@ -11,7 +11,7 @@ from socialplan.errors import UsageError
 from socialplan.load.loader import load
 from socialplan.schedule.slots import Schedule, schedule
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 CHANNELS = """
 channels:

@@ -16,7 +16,7 @@ from socialplan.schedule.slots import schedule
 from socialplan.site.prepare import prepare
 from socialplan.variants.compose import compose
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 POST = """
     id: {ident}

@@ -14,7 +14,7 @@ import pytest
 from socialplan.load.loader import load
 from socialplan.rules.validate import validate
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 FRONT = """
 id: {id}

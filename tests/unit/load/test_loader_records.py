@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from socialplan.load.loader import load
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 # The starter's strategy: eight YAML files and one persona.
 STARTER_FILES = 9

@@ -9,7 +9,7 @@ import pytest
 from socialplan.load import parallel
 from socialplan.rules.validate import validate
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 FRONT = """
 id: {id}

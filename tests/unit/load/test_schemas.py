@@ -6,7 +6,7 @@ from jsonschema import Draft202012Validator
 
 from socialplan.load import schema
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize("kind", schema.KINDS)

@@ -7,7 +7,7 @@ from socialplan.load.credentials import find
 from socialplan.load.loader import load
 from socialplan.rules.validate import validate
 
-from ..conftest import ROOT, BrandRepo
+from ...conftest import ROOT, BrandRepo
 
 # Built from pieces so that this file itself does not trip secret scanners.
 GITHUB = "ghp_" + "a1B2" * 9

@@ -19,7 +19,7 @@ from PIL import Image
 
 from socialplan.rules.validate import validate
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 BLANK = {
     "empty": "",

@@ -15,8 +15,8 @@ from socialplan.build import build
 from socialplan.problems import Problem
 from socialplan.rules.validate import validate
 
-from ..conftest import BrandRepo
-from .leaky_images import SVG, leaky_jpeg, truncated_jpeg
+from ...conftest import BrandRepo
+from ..images.leaky_images import SVG, leaky_jpeg, truncated_jpeg
 
 POST = """
     id: 2027-01-04-photo

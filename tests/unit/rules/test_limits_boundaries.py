@@ -32,7 +32,7 @@ from socialplan.platforms import NETWORKS
 from socialplan.problems import Problem
 from socialplan.rules.validate import validate
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 URL = "https://example.com/a/very/long/path/that/is/way/over/23/characters"
 FAMILY = "👨\u200d👩\u200d👧\u200d👦"  # 1 grapheme, 25 UTF-8 bytes

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from socialplan.rules.validate import validate
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 FRONT = {
     "title": "A post",

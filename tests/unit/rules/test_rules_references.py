@@ -9,7 +9,7 @@ from PIL import Image
 
 from socialplan.rules.validate import validate
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 
 def found(brand: BrandRepo) -> list[tuple[str, int, str]]:

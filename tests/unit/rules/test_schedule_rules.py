@@ -9,7 +9,7 @@ from socialplan.rules import cadence as schedule_rules
 from socialplan.rules.validate import validate
 from socialplan.schedule import slots as planning
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 CHANNELS = """
 # yaml-language-server: $schema=../schemas/channels.schema.json

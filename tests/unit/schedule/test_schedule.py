@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 from socialplan.load.loader import load
 from socialplan.schedule.slots import schedule
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 CHANNELS = """
 # yaml-language-server: $schema=../schemas/channels.schema.json

@@ -9,7 +9,7 @@ import pytest
 from socialplan.load.loader import load
 from socialplan.schedule.slots import schedule
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 POST = """\
 ---

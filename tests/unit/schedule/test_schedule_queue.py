@@ -14,7 +14,7 @@ from socialplan.load.model import Channel, Repo, build_post
 from socialplan.schedule import slots as planning
 from socialplan.schedule.times import zone
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 FRONT = """
 id: {id}

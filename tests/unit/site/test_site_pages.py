@@ -16,7 +16,7 @@ from socialplan.schedule.slots import schedule
 from socialplan.site import NAVIGATION, Extras, PublishedRecord, SourceFile, pages
 from socialplan.site.content import Deferred, Site, materialized
 
-from ..conftest import ROOT, BrandRepo
+from ...conftest import ROOT, BrandRepo
 
 # Every way a post could try to run code in the site.
 HOSTILE_POST = """

@@ -6,7 +6,7 @@ from socialplan.load.loader import load
 from socialplan.rules.validate import validate
 from socialplan.variants import compose
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 CHANNELS = """
 channels:

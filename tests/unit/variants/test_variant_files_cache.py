@@ -15,7 +15,7 @@ from socialplan.load.loader import load
 from socialplan.load.model import Repo
 from socialplan.variants.output_files import CACHE, OUTPUT, Written, write_all
 
-from ..conftest import BrandRepo
+from ...conftest import BrandRepo
 
 CHANNELS = """
 channels:

@@ -5,7 +5,7 @@
 - the records kept there: per-post check results (`checks`), image files known to
   decode (`decodes`), the calendar's serialised events (`events`), the images
   step's outputs (`image_outputs`), the theme's compiled templates, signed
-  (`templates`).
+  (`compiled_templates`).
 
 Two records stay beside the code they serve, because they describe that code's own
 output folder: the site's manifest of what the last build wrote

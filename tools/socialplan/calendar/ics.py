@@ -15,7 +15,7 @@ seconds, and `socialplan build` would redo it after every small edit. icalendar
 serialises a component as its own lines, then each subcomponent's, then its END
 line, each line folded on its own, so the calendar's bytes are exactly the
 calendar serialised without events, with each `Event.to_ical()` spliced in
-before `END:VCALENDAR` (tests/unit/test_calendar_cache.py checks this against a
+before `END:VCALENDAR` (tests/unit/calendar/test_calendar_cache.py checks this against a
 whole-document serialisation). `to_ics(plan, cache=EventCache(...))` therefore
 keeps each event's bytes under a fingerprint of everything `event()` reads
 (`socialplan.cache.fingerprints`: the strategy and the code, the post's file; plus the

@@ -14,7 +14,18 @@ from ..cache.checks import PostChecks
 from ..cache.decodes import Decodes
 from ..load.model import Post, Repo
 from ..problems import Problem
-from . import cadence, images, ledger, lengths, links, media, references, strategy, timing, voice
+from . import (
+    cadence,
+    images,
+    ledger_lines,
+    lengths,
+    links,
+    media,
+    references,
+    strategy,
+    timing,
+    voice,
+)
 
 Check = Callable[[Repo], Iterable[Problem]]
 
@@ -27,7 +38,7 @@ CHECKS: tuple[Check, ...] = (
     media.check,
     images.check,
     voice.check,
-    ledger.check,
+    ledger_lines.check,
     lengths.check,
 )
 

@@ -35,7 +35,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
-from ..cache.templates import template_cache
+from ..cache.compiled_templates import template_cache
 from ..errors import SocialplanError
 from ..guards import console
 from ..guards.output_folders import SITE, claim
@@ -191,7 +191,8 @@ class SocialplanPlugin(BasePlugin[SocialplanConfig]):
         """Keep the theme's compiled templates between builds (Jinja's bytecode cache,
         keyed by each template's source): compiling Material's templates took about
         a sixth of a rebuild of 1,000 posts. Signed, since build/ is untrusted
-        (see `cache.templates`); when it cannot be used, templates are compiled as usual."""
+        (see `cache.compiled_templates`); when it cannot be used, templates are
+        compiled as usual."""
         if self.prepared is not None:
             root = self.prepared.root
             cache = template_cache(root / TEMPLATE_CACHE, root / TEMPLATE_CACHE.parts[0])
